@@ -1,0 +1,165 @@
+/**
+ * The pipeline over a workbook's grids: settings and category sheets → checks → calculations →
+ * the 主要指标 paragraphs. Every host (CLI, add-in, preview) calls `analyzeWorkbook`.
+ */
+import { scheduleProgress } from "./calc";
+import { kaijuBahao } from "./catalog/kaiju-bahao";
+import type { Catalog } from "./catalog/types";
+import { checkDuplicateNames, checkRow, type CheckContext } from "./checks";
+import { rowFigures, type RowFigures } from "./figures";
+import { defaultDecimals, formatNumber, formatPercent } from "./format";
+import type { SheetGrid } from "./grid";
+import { readIndicatorSheet, type IndicatorRow } from "./indicators";
+import { sortIssues, type Issue } from "./issues";
+import { derivedPlaceholders, rowPlaceholders, settingSpecs, settingsSheetName } from "./layout";
+import { indicatorParagraph, type Phrase } from "./paragraph";
+import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
+import { readSettings, type BulletinSettings } from "./settings";
+import { parseTemplate, renderTemplate, type ValueLookup } from "./template";
+
+export interface IndicatorSection {
+  category: string;
+  title: string;
+  text: string;
+  /** The rows whose phrases the paragraph holds, in order. */
+  rows: IndicatorRow[];
+}
+
+export interface Analysis {
+  settings: BulletinSettings;
+  rows: IndicatorRow[];
+  sections: IndicatorSection[];
+  issues: Issue[];
+}
+
+/** Placeholder values computed from the settings: {累计期间} {本月} {季度} {序时进度}. */
+function periodValues(settings: BulletinSettings): Map<string, string> {
+  const values = new Map(settings.items);
+  if (settings.cumulativeTo !== null) {
+    values.set("累计期间", periodPhrase(settings.year, settings.cumulativeFrom, settings.cumulativeTo, settings.dash));
+    values.set("季度", quarterName(settings.cumulativeTo));
+    const schedule = scheduleProgress(settings.cumulativeTo, {
+      byDays: settings.scheduleByDays,
+      ...(settings.year !== null ? { year: settings.year } : {}),
+    });
+    values.set("序时进度", formatPercent(schedule, defaultDecimals.percent));
+  }
+  if (settings.month !== null) values.set("本月", `${settings.month}月`);
+  return values;
+}
+
+function knownPlaceholders(settings: BulletinSettings): Set<string> {
+  return new Set([
+    ...Object.keys(rowPlaceholders),
+    ...settingSpecs.map((spec) => spec.key),
+    ...settings.items.keys(),
+    ...derivedPlaceholders,
+  ]);
+}
+
+function rowLookup(row: IndicatorRow, figures: RowFigures, period: Map<string, string>): ValueLookup {
+  const amountDecimals = row.decimals ?? defaultDecimals.amount;
+  const percentDecimals = row.decimals ?? defaultDecimals.percent;
+  const amount = (value: number | null) => (value === null ? null : formatNumber(value, amountDecimals));
+  const text = (value: string) => (value === "" ? null : value);
+  return (name) => {
+    switch (rowPlaceholders[name]) {
+      case "name":
+        return row.name;
+      case "unit":
+        return row.unit;
+      case "actual":
+        return amount(row.actual);
+      case "target":
+        return amount(row.target);
+      case "prior":
+        return amount(row.prior);
+      case "lead":
+        return text(row.lead);
+      case "completion":
+        return figures.completion === null ? null : formatPercent(figures.completion, percentDecimals);
+      case "growth":
+        if (figures.growth === null) return null;
+        return figures.growth.kind === "points"
+          ? percentagePointPhrase(figures.growth.value, { decimals: percentDecimals })
+          : growthPhrase(figures.growth.value, { decimals: percentDecimals });
+      default:
+        return period.get(name) ?? null;
+    }
+  };
+}
+
+/** Where a missing placeholder's value would be entered: the row's cell, or the settings item. */
+function missingValueCell(
+  row: IndicatorRow,
+  name: string,
+  settings: BulletinSettings,
+): { sheet: string; cell: string | null } {
+  const key = rowPlaceholders[name];
+  if (key) return { sheet: row.sheet, cell: row.cells[key] ?? row.cells.name ?? null };
+  const settingCell = settings.cells.get(
+    name === "累计期间" || name === "季度" ? "累计截止月份" : name === "本月" ? "统计月份" : name,
+  );
+  return settingCell
+    ? { sheet: settingsSheetName, cell: settingCell }
+    : { sheet: row.sheet, cell: row.cells.template ?? null };
+}
+
+export interface AnalyzeOptions {
+  catalog?: Catalog;
+}
+
+export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOptions = {}): Analysis {
+  const catalog = options.catalog ?? kaijuBahao;
+  const byName = new Map(grids.map((grid) => [grid.name.trim(), grid]));
+  const { settings, issues } = readSettings(byName.get(settingsSheetName));
+  const period = periodValues(settings);
+  const context: CheckContext = { knownPlaceholders: knownPlaceholders(settings) };
+  const allRows: IndicatorRow[] = [];
+  const sections: IndicatorSection[] = [];
+
+  for (const category of catalog.categories) {
+    const sheet = readIndicatorSheet(category.name, byName.get(category.name));
+    issues.push(...sheet.issues, ...checkDuplicateNames(sheet.rows));
+    const figures = sheet.rows.map(rowFigures);
+    sheet.rows.forEach((row, i) => issues.push(...checkRow(row, figures[i]!, context)));
+    allRows.push(...sheet.rows);
+
+    const rowsWithErrors = new Set(
+      issues
+        .filter((issue) => issue.severity === "error" && issue.sheet === category.name)
+        .map((issue) => issue.cell?.replace(/^[A-Z]+/, "")),
+    );
+    const phrases: Phrase[] = [];
+    const sources: IndicatorRow[] = [];
+    sheet.rows.forEach((row, i) => {
+      if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) return;
+      const parsed = parseTemplate(row.template);
+      if (!parsed.ok) return;
+      const rendered = renderTemplate(parsed.template, rowLookup(row, figures[i]!, period), row.actual === 0);
+      if (!rendered.ok) {
+        const missing = rendered.missing[0]!;
+        issues.push({
+          severity: "info",
+          ...missingValueCell(row, missing, settings),
+          code: "value-missing",
+          message: `“${row.name}”的表述需要{${missing}}，但该值为空，本期专报未写入该行`,
+          hint: "补填数值后重新生成",
+        });
+        return;
+      }
+      phrases.push({ text: rendered.text, end: row.sentenceEnd });
+      sources.push(row);
+    });
+    if (phrases.length > 0) {
+      sections.push({
+        category: category.name,
+        title: category.title,
+        text: indicatorParagraph(sections.length, category.title, phrases),
+        rows: sources,
+      });
+    }
+  }
+  const sheetOrder = [settingsSheetName, ...catalog.categories.map((category) => category.name)];
+  return { settings, rows: allRows, sections, issues: sortIssues(issues, sheetOrder) };
+}

@@ -1,0 +1,283 @@
+/**
+ * The 开局八好 preset, transcribed from 汨罗市实施“开局八好”工作专报 第2期 (【主要指标】).
+ * Every phrase of that section is one row; the figures are the issue's own, in the unit of 单位.
+ * Where the source states only a rate (同比增长13%, 完成…105%), the rate is typed and the raw values
+ * left empty, as staff would.
+ */
+import type { Catalog } from "./types";
+
+export const kaijuBahao: Catalog = {
+  id: "kaiju-bahao",
+  label: "开局八好",
+  settings: {
+    专报名称: "汨罗市实施“开局八好”工作专报",
+    期号: 2,
+    编发单位: "汨罗市实施“开局八好”综合协调组",
+    印发日期: { year: 2025, month: 4, day: 28 },
+    统计年份: 2026,
+    统计月份: 4,
+    累计起始月份: 1,
+    累计截止月份: 3,
+    月份连接号: "-",
+    序时进度口径: "按月",
+  },
+  categories: [
+    {
+      name: "产业发展",
+      title: "产业发展指标",
+      indicators: [
+        {
+          name: "规上工业企业产值（累计）",
+          unit: "亿元",
+          actual: 65.04,
+          growth: 0.13,
+          template: "{累计期间}累计完成规上工业企业产值{本期值}{单位}[，{同比}]",
+          sentenceEnd: "；",
+        },
+        {
+          name: "规上工业企业产值（当月）",
+          unit: "亿元",
+          growth: 0.08,
+          template: "{本月}规上工业企业产值{同比}",
+          sentenceEnd: "。",
+        },
+        {
+          name: "新增招商引资项目",
+          unit: "个",
+          actual: 4,
+          template: "新增招商引资项目{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "招商引资项目总投资",
+          unit: "亿元",
+          actual: 1.2,
+          template: "总投资达{本期值}{单位}",
+          sentenceEnd: "；",
+        },
+        {
+          name: "富昇智谷一期项目月度投资",
+          unit: "万元",
+          completion: 1.05,
+          template: "富昇智谷一期项目完成月度投资任务的{完成率}",
+          sentenceEnd: "。",
+        },
+        {
+          name: "“小升规”重点企业",
+          unit: "家",
+          actual: 11,
+          template: "摸排拟入规“小升规”重点企业{本期值}{单位}",
+          sentenceEnd: "、",
+        },
+        { name: "“小升规”潜力企业", unit: "家", actual: 4, template: "潜力企业{本期值}{单位}", sentenceEnd: "，" },
+        {
+          name: "申报专精特新中小企业",
+          unit: "家",
+          actual: 22,
+          template: "{本期值}{单位}企业申报专精特新中小企业",
+          sentenceEnd: "，",
+        },
+        {
+          name: "申报基础级智能工厂",
+          unit: "家",
+          actual: 6,
+          template: "{本期值}{单位}申报基础级智能工厂",
+          sentenceEnd: "、",
+        },
+        {
+          name: "申报先进级智能工厂",
+          unit: "家",
+          actual: 4,
+          template: "{本期值}{单位}申报先进级智能工厂",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+    {
+      name: "城乡融合",
+      title: "城乡融合指标",
+      indicators: [
+        {
+          name: "城镇新增就业",
+          unit: "人",
+          actual: 462,
+          target: 500,
+          template: "城镇新增就业{本期值}{单位}[，完成月度目标{完成率}]",
+          sentenceEnd: "；",
+        },
+        {
+          name: "农业转移人口落户",
+          unit: "人",
+          actual: 186,
+          target: 210,
+          template: "农业转移人口落户{本期值}{单位}[，完成月度目标{完成率}]",
+          sentenceEnd: "。",
+        },
+        {
+          name: "申报保障性租赁住房",
+          unit: "套",
+          actual: 64,
+          template: "申报保障性租赁住房{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "老旧小区改造",
+          unit: "个",
+          actual: 5,
+          template: "{本期值}{单位}老旧小区改造前期工作有序推进",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+    {
+      name: "乡村振兴",
+      title: "乡村振兴指标",
+      indicators: [
+        {
+          name: "粮食播种面积",
+          unit: "万亩",
+          actual: 8.2,
+          template: "完成粮食播种面积{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "双季稻种植面积",
+          unit: "万亩",
+          actual: 3.1,
+          template: "双季稻种植面积{本期值}{单位}",
+          sentenceEnd: "；",
+        },
+        { name: "农村户厕整改", unit: "户", actual: 32, template: "农村户厕整改{本期值}{单位}", sentenceEnd: "，" },
+        { name: "农村快递进村", unit: "万件", actual: 36.1, template: "农村快递进村{本期值}{单位}", sentenceEnd: "。" },
+        {
+          name: "培育农产品加工企业",
+          unit: "家",
+          actual: 1,
+          template: "培育农产品加工企业{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        { name: "“汨罗味”区域公用品牌推广", unit: "", template: "“汨罗味”区域公用品牌持续推广", sentenceEnd: "。" },
+      ],
+    },
+    {
+      name: "区域协同",
+      title: "区域协同指标",
+      indicators: [
+        {
+          name: "赴长株潭招商对接",
+          unit: "次",
+          actual: 2,
+          template: "赴长株潭招商对接{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        { name: "达成合作意向", unit: "家", actual: 2, template: "达成合作意向{本期值}{单位}", sentenceEnd: "；" },
+        {
+          name: "融长通道前期调研",
+          unit: "条",
+          actual: 1,
+          template: "完成{本期值}{单位}融长通道前期调研",
+          sentenceEnd: "；",
+        },
+        {
+          name: "政务服务“跨省通办”“一网通办”新增事项",
+          unit: "项",
+          actual: 3,
+          template: "政务服务“跨省通办”“一网通办”新增{本期值}{单位}",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+    {
+      name: "文体惠民",
+      title: "文体惠民指标",
+      indicators: [
+        { name: "“村BA”预选赛", unit: "场", actual: 4, template: "举办“村BA”预选赛{本期值}{单位}", sentenceEnd: "，" },
+        { name: "“村BA”观赛群众", unit: "人次", actual: 4000, template: "观赛群众{本期值}余{单位}", sentenceEnd: "；" },
+        { name: "汨罗江龙舟赛筹备", unit: "", template: "完成汨罗江龙舟赛赛道清理、队伍摸底", sentenceEnd: "；" },
+        {
+          name: "乡村文化志愿服务",
+          unit: "场",
+          actual: 3,
+          template: "开展乡村文化志愿服务{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "乡村文化志愿服务覆盖群众",
+          unit: "人次",
+          actual: 800,
+          template: "覆盖群众{本期值}余{单位}",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+    {
+      name: "民生实事",
+      title: "民生实事指标",
+      indicators: [
+        {
+          name: "省级重点民生实事",
+          unit: "项",
+          actual: 30,
+          template: "省级重点民生实事{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "省级重点民生实事达到或超时序进度",
+          unit: "项",
+          actual: 25,
+          template: "{本期值}{单位}达到或超时序进度",
+          sentenceEnd: "，",
+        },
+        { name: "省级重点民生实事滞后", unit: "项", actual: 5, template: "{本期值}{单位}滞后", sentenceEnd: "；" },
+        {
+          name: "岳阳市级重点民生实事",
+          unit: "项",
+          actual: 13,
+          template: "岳阳市级重点民生实事{本期值}{单位}",
+          sentenceEnd: "，",
+        },
+        {
+          name: "岳阳市级重点民生实事达到或超时序进度",
+          unit: "项",
+          actual: 9,
+          template: "{本期值}{单位}达到或超时序进度",
+          sentenceEnd: "，",
+        },
+        { name: "岳阳市级重点民生实事滞后", unit: "项", actual: 4, template: "{本期值}{单位}滞后", sentenceEnd: "。" },
+        {
+          name: "分娩医保“零自付”、残疾人两项补贴提标等任务",
+          unit: "",
+          completion: 1,
+          template: "定点医院分娩医保“零自付”、残疾人两项补贴提标等任务{完成率}完成",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+    {
+      name: "双碳管控",
+      title: "双碳管控指标",
+      indicators: [
+        {
+          name: "“两高”项目备案",
+          unit: "个",
+          actual: 0,
+          template: "{季度}新增“两高”项目备案{本期值}{单位}||{季度}无“两高”项目备案",
+          sentenceEnd: "；",
+        },
+        {
+          name: "重点用能单位能耗检查",
+          unit: "家",
+          actual: 7,
+          template: "完成{本期值}{单位}重点用能单位能耗检查",
+          sentenceEnd: "；",
+        },
+        {
+          name: "汨罗江南渡断面总磷专项排查整治",
+          unit: "",
+          template: "汨罗江南渡断面总磷专项排查整治取得阶段性成效",
+          sentenceEnd: "。",
+        },
+      ],
+    },
+  ],
+};

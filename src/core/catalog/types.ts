@@ -1,0 +1,35 @@
+import type { SentenceEnd, SettingKey } from "../layout";
+
+/** One indicator row as a preset ships it; the figures are the sample period's. */
+export interface CatalogIndicator {
+  name: string;
+  unit: string;
+  template: string;
+  sentenceEnd: SentenceEnd;
+  actual?: number;
+  target?: number;
+  /** Typed completion ratio, where the source gives only the rate. */
+  completion?: number;
+  prior?: number;
+  /** Typed growth ratio, where the source gives only the rate. */
+  growth?: number;
+  lead?: string;
+  note?: string;
+}
+
+export interface CatalogCategory {
+  name: string;
+  /** The paragraph's title after （一）: 产业发展指标. */
+  title: string;
+  indicators: readonly CatalogIndicator[];
+}
+
+export type SettingValue = string | number | { year: number; month: number; day: number };
+
+export interface Catalog {
+  id: string;
+  label: string;
+  categories: readonly CatalogCategory[];
+  /** The sample period's 专报设置. */
+  settings: Readonly<Record<SettingKey, SettingValue>>;
+}

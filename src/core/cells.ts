@@ -1,0 +1,103 @@
+/**
+ * Cell values as the hosts deliver them, read into one shape. Office.js gives numbers, strings
+ * (errors as "#DIV/0!"), booleans and "" for empty; ExcelJS gives null, Date, {formula, result},
+ * {error}, {richText} and {text, hyperlink}. Both go through `readCell`.
+ */
+import * as z from "zod/mini";
+import { datePhrase } from "./phrases";
+
+export type CellValue =
+  | { kind: "empty" }
+  | { kind: "number"; value: number }
+  | { kind: "text"; value: string }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "error"; code: string }
+  | { kind: "date"; year: number; month: number; day: number }
+  | { kind: "uncalculated"; formula: string };
+
+const excelErrorCodes = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
+
+const errorObject = z.object({ error: z.string() });
+const formulaObject = z.object({
+  formula: z.optional(z.string()),
+  sharedFormula: z.optional(z.string()),
+  result: z.optional(z.unknown()),
+});
+const richTextObject = z.object({ richText: z.array(z.object({ text: z.string() })) });
+const hyperlinkObject = z.object({ text: z.unknown(), hyperlink: z.string() });
+
+const empty: CellValue = { kind: "empty" };
+
+function fromDate(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return empty;
+  // ExcelJS builds dates in UTC from the serial number.
+  return { kind: "date", year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+function fromString(text: string): CellValue {
+  if (text.trim() === "") return empty;
+  if (excelErrorCodes.includes(text.trim())) return { kind: "error", code: text.trim() };
+  return { kind: "text", value: text };
+}
+
+export function readCell(raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return empty;
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", code: "#NUM!" };
+  if (typeof raw === "string") return fromString(raw);
+  if (typeof raw === "boolean") return { kind: "boolean", value: raw };
+  if (raw instanceof Date) return fromDate(raw);
+  const error = errorObject.safeParse(raw);
+  if (error.success) return { kind: "error", code: error.data.error };
+  const richText = richTextObject.safeParse(raw);
+  if (richText.success) return fromString(richText.data.richText.map((run) => run.text).join(""));
+  const formula = formulaObject.safeParse(raw);
+  if (formula.success && (formula.data.formula !== undefined || formula.data.sharedFormula !== undefined)) {
+    const { result } = formula.data;
+    if (result === undefined)
+      return { kind: "uncalculated", formula: formula.data.formula ?? formula.data.sharedFormula ?? "" };
+    return readCell(result);
+  }
+  const hyperlink = hyperlinkObject.safeParse(raw);
+  if (hyperlink.success) return readCell(hyperlink.data.text);
+  return { kind: "error", code: "#VALUE!" };
+}
+
+/** The text a person sees for simple values (used for names, units, templates). */
+export function cellText(cell: CellValue): string {
+  switch (cell.kind) {
+    case "text":
+      return cell.value.trim();
+    case "number":
+      return String(cell.value);
+    case "boolean":
+      return cell.value ? "是" : "否";
+    case "date":
+      return datePhrase(cell);
+    default:
+      return "";
+  }
+}
+
+/** Excel's 1900 date system: serial 1 is 1900-01-01, with Excel's phantom 1900-02-29. */
+export function serialToDate(serial: number): { year: number; month: number; day: number } {
+  const epoch = Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + Math.round(serial) * 86400000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}

@@ -1,0 +1,43 @@
+/** A row's completion and growth: typed where typed, otherwise computed from its raw values. */
+import { completionRate, growthRate, percentagePointDifference } from "./calc";
+import { isRateUnit, type IndicatorRow } from "./indicators";
+
+export type Growth = { kind: "ratio"; value: number } | { kind: "points"; value: number };
+
+export interface RowFigures {
+  completion: number | null;
+  /** From 本期值 ÷ 目标值, when both are there and the target is not 0. */
+  computedCompletion: number | null;
+  growth: Growth | null;
+  computedGrowth: Growth | null;
+}
+
+function computeGrowth(row: IndicatorRow): Growth | null {
+  if (row.actual === null || row.prior === null) return null;
+  // Rate indicators (单位 %) change by percentage points; their values are percentages already.
+  if (isRateUnit(row.unit))
+    return { kind: "points", value: percentagePointDifference(row.actual / 100, row.prior / 100) };
+  const growth = growthRate(row.actual, row.prior);
+  return growth.ok ? { kind: "ratio", value: growth.value } : null;
+}
+
+/** A typed 同比 on a rate row is a percentage-formatted difference: −0.3% means −0.3 个百分点. */
+function typedGrowth(row: IndicatorRow): Growth | null {
+  if (row.growth === null) return null;
+  return isRateUnit(row.unit) ? { kind: "points", value: row.growth * 100 } : { kind: "ratio", value: row.growth };
+}
+
+export function rowFigures(row: IndicatorRow): RowFigures {
+  let computedCompletion: number | null = null;
+  if (row.actual !== null && row.target !== null) {
+    const completion = completionRate(row.actual, row.target);
+    computedCompletion = completion.ok ? completion.value : null;
+  }
+  const computedGrowth = computeGrowth(row);
+  return {
+    completion: row.completion ?? computedCompletion,
+    computedCompletion,
+    growth: typedGrowth(row) ?? computedGrowth,
+    computedGrowth,
+  };
+}

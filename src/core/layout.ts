@@ -1,0 +1,281 @@
+/**
+ * The workbook layout staff fill (docs/workbook.md), as data: the CLI's template writer, the add-in's
+ * 创建模板 and the parser all read it from here.
+ */
+
+export const settingsSheetName = "专报设置";
+
+export const categoryNames = [
+  "产业发展",
+  "城乡融合",
+  "乡村振兴",
+  "区域协同",
+  "文体惠民",
+  "民生实事",
+  "双碳管控",
+] as const;
+
+export type IndicatorColumnKey =
+  | "name"
+  | "unit"
+  | "actual"
+  | "target"
+  | "completion"
+  | "prior"
+  | "growth"
+  | "template"
+  | "sentenceEnd"
+  | "include"
+  | "lead"
+  | "note"
+  | "decimals";
+
+export type ColumnKind = "text" | "amount" | "ratio" | "choice" | "integer";
+
+/** How a derived column is filled in the template: from ZB functions or from plain Excel formulas. */
+export type DerivedFormula = "completion" | "growth";
+
+export interface ColumnSpec {
+  key: IndicatorColumnKey;
+  header: string;
+  kind: ColumnKind;
+  /** Written by 创建模板; optional columns are read when present. */
+  inTemplate: boolean;
+  width: number;
+  numberFormat?: string;
+  choices?: readonly string[];
+  formula?: DerivedFormula;
+  /** Filled by staff (unlocked in unit forms). */
+  input: boolean;
+  description: string;
+}
+
+export const sentenceEnds = ["，", "；", "。", "、"] as const;
+export type SentenceEnd = (typeof sentenceEnds)[number];
+export const defaultSentenceEnd: SentenceEnd = "；";
+
+export const includeChoices = ["是", "否"] as const;
+
+export const indicatorColumns: readonly ColumnSpec[] = [
+  {
+    key: "name",
+    header: "指标名称",
+    kind: "text",
+    inTemplate: true,
+    width: 30,
+    input: true,
+    description: "用专报原话，同一工作表内不重复",
+  },
+  {
+    key: "unit",
+    header: "单位",
+    kind: "text",
+    inTemplate: true,
+    width: 8,
+    input: true,
+    description: "如 亿元、人、万亩、%",
+  },
+  {
+    key: "actual",
+    header: "本期值",
+    kind: "amount",
+    inTemplate: true,
+    width: 12,
+    numberFormat: "General",
+    input: true,
+    description: "按“单位”列的单位填写数字，如 65.04（亿元）",
+  },
+  {
+    key: "target",
+    header: "目标值",
+    kind: "amount",
+    inTemplate: true,
+    width: 12,
+    numberFormat: "General",
+    input: true,
+    description: "月度或年度目标，用于计算完成率",
+  },
+  {
+    key: "completion",
+    header: "完成率",
+    kind: "ratio",
+    inTemplate: true,
+    width: 10,
+    numberFormat: "0.0%",
+    formula: "completion",
+    input: false,
+    description: "留空或用公式时由本期值÷目标值计算；也可直接填写",
+  },
+  {
+    key: "prior",
+    header: "上年同期值",
+    kind: "amount",
+    inTemplate: true,
+    width: 12,
+    numberFormat: "General",
+    input: true,
+    description: "用于计算同比",
+  },
+  {
+    key: "growth",
+    header: "同比",
+    kind: "ratio",
+    inTemplate: true,
+    width: 10,
+    numberFormat: "0.0%",
+    formula: "growth",
+    input: false,
+    description: "留空或用公式时由本期值÷上年同期值−1计算；也可直接填写",
+  },
+  {
+    key: "template",
+    header: "表述模板",
+    kind: "text",
+    inTemplate: true,
+    width: 60,
+    input: true,
+    description: "本行在专报中的表述，见“表述模板写法”",
+  },
+  {
+    key: "sentenceEnd",
+    header: "句末",
+    kind: "choice",
+    inTemplate: true,
+    width: 6,
+    choices: sentenceEnds,
+    input: true,
+    description: "本行之后的标点；段落最后一行自动用“。”",
+  },
+  {
+    key: "include",
+    header: "纳入专报",
+    kind: "choice",
+    inTemplate: true,
+    width: 9,
+    choices: includeChoices,
+    input: true,
+    description: "“否”则不写入专报",
+  },
+  {
+    key: "lead",
+    header: "牵头单位",
+    kind: "text",
+    inTemplate: true,
+    width: 16,
+    input: true,
+    description: "报送数据的成员单位",
+  },
+  { key: "note", header: "备注", kind: "text", inTemplate: true, width: 20, input: true, description: "不写入专报" },
+  {
+    key: "decimals",
+    header: "小数位数",
+    kind: "integer",
+    inTemplate: false,
+    width: 8,
+    input: true,
+    description: "可选列：本行数值显示的小数位数（默认2位，百分数1位）",
+  },
+];
+
+export function columnByKey(key: IndicatorColumnKey): ColumnSpec {
+  const column = indicatorColumns.find((c) => c.key === key);
+  if (!column) throw new Error(`unknown column ${key}`);
+  return column;
+}
+
+/** Columns that must be present in every category sheet. */
+export const requiredColumnKeys: readonly IndicatorColumnKey[] = indicatorColumns
+  .filter((column) => column.inTemplate)
+  .map((column) => column.key);
+
+/** Without these a sheet cannot be read at all. */
+export const essentialColumnKeys: readonly IndicatorColumnKey[] = ["name", "template"];
+
+/** Units that count whole things: negative or fractional values are errors. */
+export const countUnits: readonly string[] = [
+  "个",
+  "家",
+  "人",
+  "户",
+  "项",
+  "场",
+  "次",
+  "套",
+  "人次",
+  "件",
+  "条",
+  "名",
+  "台",
+  "座",
+  "所",
+];
+
+/** Units whose values are themselves percentages: growth is a difference in 个百分点. */
+export const rateUnits: readonly string[] = ["%", "％"];
+
+export type SettingKey =
+  | "专报名称"
+  | "期号"
+  | "编发单位"
+  | "印发日期"
+  | "统计年份"
+  | "统计月份"
+  | "累计起始月份"
+  | "累计截止月份"
+  | "月份连接号"
+  | "序时进度口径";
+
+export interface SettingSpec {
+  key: SettingKey;
+  kind: "text" | "integer" | "date" | "choice";
+  required: boolean;
+  choices?: readonly string[];
+  description: string;
+}
+
+export const settingsColumns = { item: "项目", value: "内容", description: "说明" } as const;
+
+export const settingSpecs: readonly SettingSpec[] = [
+  { key: "专报名称", kind: "text", required: true, description: "报头标题" },
+  { key: "期号", kind: "integer", required: true, description: "第N期的N" },
+  { key: "编发单位", kind: "text", required: true, description: "报头下方的编发单位" },
+  { key: "印发日期", kind: "date", required: true, description: "如 2026年4月28日，可填日期" },
+  { key: "统计年份", kind: "integer", required: true, description: "数据所属年份" },
+  { key: "统计月份", kind: "integer", required: true, description: "本期月份，用于{本月}" },
+  { key: "累计起始月份", kind: "integer", required: false, description: "累计区间起始月，默认1" },
+  {
+    key: "累计截止月份",
+    kind: "integer",
+    required: false,
+    description: "累计区间截止月，默认同统计月份；也用于{季度}和序时进度",
+  },
+  {
+    key: "月份连接号",
+    kind: "choice",
+    required: false,
+    choices: ["-", "—"],
+    description: "1-3月 或 1—3月（GB/T 15835），默认 -",
+  },
+  {
+    key: "序时进度口径",
+    kind: "choice",
+    required: false,
+    choices: ["按月", "按天"],
+    description: "按月：月份÷12；按天：已过天数÷全年天数",
+  },
+];
+
+/** Placeholders computed from the settings, beyond the settings items themselves. */
+export const derivedPlaceholders = ["累计期间", "本月", "季度", "序时进度"] as const;
+
+/** Placeholders filled from a row's own cells. */
+export const rowPlaceholders: Readonly<Record<string, IndicatorColumnKey>> = {
+  指标名称: "name",
+  单位: "unit",
+  本期值: "actual",
+  目标值: "target",
+  完成率: "completion",
+  上年同期值: "prior",
+  同比: "growth",
+  牵头单位: "lead",
+};

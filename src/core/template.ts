@@ -1,0 +1,111 @@
+/**
+ * 表述模板: the phrase a row contributes to the bulletin, typed by staff. Syntax (docs/workbook.md):
+ *   {本期值}           a placeholder, named after a column or a 专报设置 item
+ *   [，{同比}]          an optional part, dropped when a value inside it is missing (【…】 works too)
+ *   主表述||零值表述     the wording after || is used when 本期值 is 0 (｜｜ works too)
+ */
+
+export type Piece = { kind: "text"; text: string } | { kind: "placeholder"; name: string };
+export type Part = Piece | { kind: "optional"; pieces: Piece[] };
+
+export interface PhraseTemplate {
+  main: Part[];
+  zero: Part[] | null;
+  /** Every placeholder name used, in order of first use. */
+  placeholders: string[];
+}
+
+export type TemplateParse = { ok: true; template: PhraseTemplate } | { ok: false; error: string };
+
+const openOptional = new Set(["[", "【"]);
+const closeOptional = new Set(["]", "】"]);
+const zeroSeparator = /\|\||｜｜/;
+
+function parseParts(source: string): { ok: true; parts: Part[] } | { ok: false; error: string } {
+  const parts: Part[] = [];
+  let optional: Piece[] | null = null;
+  let text = "";
+  const flushText = () => {
+    if (text) (optional ?? parts).push({ kind: "text", text });
+    text = "";
+  };
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i]!;
+    if (ch === "{" || ch === "｛") {
+      const close = source.slice(i + 1).search(/[}｝]/);
+      if (close < 0) return { ok: false, error: `“${ch}”没有对应的“}”` };
+      const name = source.slice(i + 1, i + 1 + close).trim();
+      if (!name || /[{｛[\]【】]/.test(name))
+        return { ok: false, error: `占位符“${source.slice(i, i + close + 2)}”写法有误` };
+      flushText();
+      (optional ?? parts).push({ kind: "placeholder", name });
+      i += close + 1;
+    } else if (ch === "}" || ch === "｝") {
+      return { ok: false, error: `多余的“${ch}”` };
+    } else if (openOptional.has(ch)) {
+      if (optional) return { ok: false, error: "可选部分不能嵌套" };
+      flushText();
+      optional = [];
+    } else if (closeOptional.has(ch)) {
+      if (!optional) return { ok: false, error: `多余的“${ch}”` };
+      flushText();
+      parts.push({ kind: "optional", pieces: optional });
+      optional = null;
+    } else {
+      text += ch;
+    }
+  }
+  if (optional) return { ok: false, error: "可选部分缺少结尾的“]”" };
+  flushText();
+  return { ok: true, parts };
+}
+
+function placeholderNames(parts: readonly Part[], into: string[]): void {
+  for (const part of parts) {
+    const pieces = part.kind === "optional" ? part.pieces : [part];
+    for (const piece of pieces) {
+      if (piece.kind === "placeholder" && !into.includes(piece.name)) into.push(piece.name);
+    }
+  }
+}
+
+export function parseTemplate(source: string): TemplateParse {
+  const [mainSource = "", zeroSource, ...extra] = source.split(zeroSeparator);
+  if (extra.length > 0) return { ok: false, error: "“||”只能出现一次（其后为数值为0时的表述）" };
+  const main = parseParts(mainSource);
+  if (!main.ok) return main;
+  const zero = zeroSource === undefined ? null : parseParts(zeroSource);
+  if (zero && !zero.ok) return zero;
+  const placeholders: string[] = [];
+  placeholderNames(main.parts, placeholders);
+  if (zero) placeholderNames(zero.parts, placeholders);
+  return { ok: true, template: { main: main.parts, zero: zero ? zero.parts : null, placeholders } };
+}
+
+/** A placeholder's text, or null when the value is missing. */
+export type ValueLookup = (name: string) => string | null;
+
+export type Rendered = { ok: true; text: string } | { ok: false; missing: string[] };
+
+function renderParts(parts: readonly Part[], lookup: ValueLookup): Rendered {
+  let text = "";
+  const missing: string[] = [];
+  for (const part of parts) {
+    if (part.kind === "text") {
+      text += part.text;
+    } else if (part.kind === "placeholder") {
+      const value = lookup(part.name);
+      if (value === null) missing.push(part.name);
+      else text += value;
+    } else {
+      const values = part.pieces.map((piece) => (piece.kind === "text" ? piece.text : lookup(piece.name)));
+      if (values.every((value) => value !== null)) text += values.join("");
+    }
+  }
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, text };
+}
+
+/** Fills a template; `isZero` selects the zero wording where the template has one. */
+export function renderTemplate(template: PhraseTemplate, lookup: ValueLookup, isZero = false): Rendered {
+  return renderParts(isZero && template.zero ? template.zero : template.main, lookup);
+}

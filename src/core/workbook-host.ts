@@ -1,0 +1,29 @@
+/**
+ * What the task pane needs from a workbook, whoever holds it: Excel through Office.js (src/excel) or
+ * the in-memory sample of the preview mode. The pane only talks to this interface.
+ */
+import type { SheetGrid } from "./grid";
+
+export interface TemplateReport {
+  /** Sheets that did not exist and were added whole. */
+  createdSheets: string[];
+  /** Indicator rows of the preset added to existing sheets, by sheet. */
+  addedRows: { sheet: string; names: string[] }[];
+  /** Header columns added to existing sheets, by sheet. */
+  addedColumns: { sheet: string; headers: string[] }[];
+  /** Settings items added to an existing 专报设置. */
+  addedSettings: string[];
+  /** Features the host could not apply (e.g. data validation before ExcelApi 1.8), in Chinese. */
+  skippedFeatures: string[];
+}
+
+export interface WorkbookHost {
+  /** Shown in the pane: "Excel" or "预览模式". */
+  readonly label: string;
+  /** Every sheet's values (in Excel: at most 2 context.sync calls). Changes nothing. */
+  readWorkbook(): Promise<SheetGrid[]>;
+  /** Adds what the template has and the workbook lacks; never overwrites a cell that exists. */
+  createTemplate(options: { sample: boolean }): Promise<TemplateReport>;
+  /** Selects a cell (or the sheet when cell is null) so a person can fix it. */
+  selectCell(sheet: string, cell: string | null): Promise<void>;
+}
