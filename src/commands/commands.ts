@@ -1,0 +1,2 @@
+/** Ribbon command entry (placeholder until the commands are built). */
+export {};

@@ -1,0 +1,2 @@
+/** Task pane entry (placeholder until the pane is built). */
+export {};
