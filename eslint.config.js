@@ -41,7 +41,7 @@ module.exports = [
         {
           patterns: [
             {
-              group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "docx", "@microsoft/*", "office-*"],
+              group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "@microsoft/*", "office-*"],
               message: "src/core is pure: no Node, Office or file libraries.",
             },
           ],
