@@ -190,6 +190,18 @@ function readRow(
     return null;
   }
 
+  for (const key of ["name", "unit", "lead"] as const) {
+    if (!/[{}｛｝]/.test(text(key))) continue;
+    issues.push({
+      severity: "error",
+      sheet,
+      cell: cells[key] ?? null,
+      code: "braces-in-text",
+      message: `${indicatorColumns.find((c) => c.key === key)!.header}“${text(key)}”含有花括号`,
+      hint: "花括号 { } 只用于表述模板中的占位符，请删去",
+    });
+  }
+
   const numbers: Partial<Record<IndicatorColumnKey, number | null>> = {};
   for (const key of numericKeys) {
     const index = columnIndex.get(key);
@@ -199,6 +211,12 @@ function readRow(
         ? { ok: true, value: null, note: null, text: "" }
         : readNumber(reader.cell(r, index), { unit, ratio: column.kind === "ratio" });
     const cell = cells[key] ?? null;
+    // A derived column's formula nobody has calculated yet (a file ExcelJS wrote) loses nothing:
+    // completion and growth are computed from the raw values when empty.
+    if (!reading.ok && reading.problem.code === "uncalculated" && column.formula) {
+      numbers[key] = null;
+      continue;
+    }
     if (!reading.ok) {
       issues.push({ sheet, cell, ...problemIssue(reading.problem, column, unit) });
       numbers[key] = null;

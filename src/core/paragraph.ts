@@ -9,6 +9,16 @@ export function sectionOrdinal(index: number): string {
   return `（${ordinals[index] ?? String(index + 1)}）`;
 }
 
+/** Strength of sentence punctuation: a run of several keeps only the strongest. */
+const strength: Readonly<Record<string, number>> = { "、": 1, "，": 2, "；": 3, "。": 4 };
+
+/** Collapses runs like "，，" or "，。" that staff text or values can produce into one mark. */
+function tidyPunctuation(text: string): string {
+  return text.replace(/[，；。、]{2,}/g, (run) =>
+    [...run].reduce((best, mark) => (strength[mark]! > strength[best]! ? mark : best)),
+  );
+}
+
 export interface Phrase {
   text: string;
   end: SentenceEnd;
@@ -19,7 +29,10 @@ export interface Phrase {
  * end is dropped first, so the joins never double it.
  */
 export function joinPhrases(phrases: readonly Phrase[]): string {
-  const texts = phrases.map((phrase) => ({ text: phrase.text.replace(punctuation, ""), end: phrase.end }));
+  const texts = phrases.map((phrase) => ({
+    text: tidyPunctuation(phrase.text).replace(punctuation, ""),
+    end: phrase.end,
+  }));
   const kept = texts.filter((phrase) => phrase.text !== "");
   return kept.map((phrase, i) => phrase.text + (i === kept.length - 1 ? "。" : phrase.end)).join("");
 }

@@ -137,7 +137,18 @@ export function readSettings(grid: SheetGrid | undefined): SettingsResult {
     rawCells.set(key, cell);
     settings.cells.set(key, reader.address(row, valueColumn));
     const text = itemText(cell, reader.text(row, valueColumn));
-    if (text) settings.items.set(key, text);
+    if (/[{}｛｝]/.test(text)) {
+      issues.push({
+        severity: "error",
+        sheet,
+        cell: settings.cells.get(key) ?? null,
+        code: "braces-in-text",
+        message: `设置项“${key}”的内容含有花括号`,
+        hint: "花括号 { } 只用于表述模板中的占位符，请删去",
+      });
+    } else if (text) {
+      settings.items.set(key, text);
+    }
   }
 
   const at = (key: string) => settings.cells.get(key) ?? null;

@@ -1,0 +1,35 @@
+/** Reading an .xlsx into the pipeline's SheetGrid shape, with ExcelJS. Never writes to the file. */
+import { promises as fs } from "node:fs";
+import ExcelJS from "exceljs";
+import type { SheetGrid } from "../core";
+import { CliError } from "./errors";
+
+function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const values: unknown[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // ExcelJS row.values is 1-based: index 0 is always empty.
+    const cells = (row.values as unknown[]).slice(1);
+    values[rowNumber - 1] = cells.map((value) => value ?? null);
+  });
+  for (let i = 0; i < values.length; i += 1) values[i] ??= [];
+  return { name: worksheet.name, values };
+}
+
+export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CliError(`找不到文件“${path}”，请检查路径。`);
+    if (code === "EISDIR") throw new CliError(`“${path}”是文件夹，请指定 .xlsx 工作簿文件。`);
+    throw new CliError(`无法读取文件“${path}”（${code ?? "未知原因"}）。`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new CliError(`“${path}”不是有效的 Excel 工作簿（.xlsx），请在 Excel 中另存为“Excel 工作簿”后重试。`);
+  }
+  return workbook.worksheets.map(worksheetGrid);
+}
