@@ -89,6 +89,13 @@ function problemIssue(problem: ReadingProblem, column: ColumnSpec, unit: string)
         message: `${header}被 Excel 识别成了日期（${problem.text}）`,
         hint: "将单元格格式设为“常规”后重新输入数字",
       };
+    case "out-of-range":
+      return {
+        severity: "error",
+        code: "out-of-range",
+        message: `${header}“${problem.text}”超出可处理的范围`,
+        hint: "请核对数值和单位，如用“亿元”代替“元”",
+      };
     case "uncalculated":
       return {
         severity: "warning",

@@ -11,7 +11,8 @@ export type ReadingProblem =
   | { code: "unit-mismatch"; text: string; written: string }
   | { code: "excel-error"; text: string }
   | { code: "date-in-number"; text: string }
-  | { code: "uncalculated"; text: string };
+  | { code: "uncalculated"; text: string }
+  | { code: "out-of-range"; text: string };
 
 export type NumberReading =
   { ok: true; value: number | null; note: ReadingNote | null; text: string } | { ok: false; problem: ReadingProblem };
@@ -69,7 +70,18 @@ function readText(text: string, context: NumberContext): NumberReading {
   return { ok: false, problem: { code: "not-a-number", text: trimmed } };
 }
 
+/** Beyond Excel's 15 significant digits a figure is a typing slip, and its ×100 may overflow. */
+const largestFigure = 1e15;
+
 export function readNumber(cell: CellValue, context: NumberContext): NumberReading {
+  const reading = readAny(cell, context);
+  if (reading.ok && reading.value !== null && Math.abs(reading.value) >= largestFigure) {
+    return { ok: false, problem: { code: "out-of-range", text: reading.text } };
+  }
+  return reading;
+}
+
+function readAny(cell: CellValue, context: NumberContext): NumberReading {
   switch (cell.kind) {
     case "empty":
       return { ok: true, value: null, note: null, text: "" };
