@@ -4,14 +4,15 @@
  */
 import { scheduleProgress } from "./calc";
 import { kaijuBahao } from "./catalog/kaiju-bahao";
-import type { Catalog } from "./catalog/types";
+import type { Catalog, CatalogCategory } from "./catalog/types";
 import { checkDuplicateNames, checkRow, type CheckContext } from "./checks";
 import { rowFigures, type RowFigures } from "./figures";
 import { defaultDecimals, formatNumber, formatPercent } from "./format";
 import type { SheetGrid } from "./grid";
 import { readIndicatorSheet, type IndicatorRow } from "./indicators";
+import { applyItemCounts, countItems, readItems, type ItemCountLink } from "./items";
 import { sortIssues, type Issue } from "./issues";
-import { derivedPlaceholders, rowPlaceholders, settingSpecs, settingsSheetName } from "./layout";
+import { derivedPlaceholders, itemsSheetName, rowPlaceholders, settingSpecs, settingsSheetName } from "./layout";
 import { indicatorParagraph, type Phrase } from "./paragraph";
 import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
 import { readSettings, type BulletinSettings } from "./settings";
@@ -32,16 +33,30 @@ export interface Analysis {
   issues: Issue[];
 }
 
+/** 序时进度 of the cumulative period, or null while the settings lack it. */
+function scheduleShare(settings: BulletinSettings): number | null {
+  if (settings.cumulativeTo === null) return null;
+  return scheduleProgress(settings.cumulativeTo, {
+    byDays: settings.scheduleByDays,
+    ...(settings.year !== null ? { year: settings.year } : {}),
+  });
+}
+
+function itemCountLinks(category: CatalogCategory): Map<string, ItemCountLink> {
+  return new Map(
+    category.indicators.flatMap((indicator) =>
+      indicator.itemCount ? [[indicator.name, indicator.itemCount] as const] : [],
+    ),
+  );
+}
+
 /** Placeholder values computed from the settings: {累计期间} {本月} {季度} {序时进度}. */
 function periodValues(settings: BulletinSettings): Map<string, string> {
   const values = new Map(settings.items);
-  if (settings.cumulativeTo !== null) {
+  const schedule = scheduleShare(settings);
+  if (settings.cumulativeTo !== null && schedule !== null) {
     values.set("累计期间", periodPhrase(settings.year, settings.cumulativeFrom, settings.cumulativeTo, settings.dash));
     values.set("季度", quarterName(settings.cumulativeTo));
-    const schedule = scheduleProgress(settings.cumulativeTo, {
-      byDays: settings.scheduleByDays,
-      ...(settings.year !== null ? { year: settings.year } : {}),
-    });
     values.set("序时进度", formatPercent(schedule, defaultDecimals.percent));
   }
   if (settings.month !== null) values.set("本月", `${settings.month}月`);
@@ -118,9 +133,14 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const allRows: IndicatorRow[] = [];
   const sections: IndicatorSection[] = [];
 
+  const itemList = byName.has(itemsSheetName) ? readItems(byName.get(itemsSheetName), scheduleShare(settings)) : null;
+  if (itemList) issues.push(...itemList.issues);
+  const itemCounts = itemList && itemList.items.length > 0 ? countItems(itemList.items) : null;
+
   for (const category of catalog.categories) {
     const sheet = readIndicatorSheet(category.name, byName.get(category.name));
     issues.push(...sheet.issues, ...checkDuplicateNames(sheet.rows));
+    issues.push(...applyItemCounts(sheet.rows, itemCountLinks(category), itemCounts));
     const figures = sheet.rows.map(rowFigures);
     sheet.rows.forEach((row, i) => issues.push(...checkRow(row, figures[i]!, context)));
     allRows.push(...sheet.rows);
@@ -160,6 +180,6 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
       });
     }
   }
-  const sheetOrder = [settingsSheetName, ...catalog.categories.map((category) => category.name)];
+  const sheetOrder = [settingsSheetName, ...catalog.categories.map((category) => category.name), itemsSheetName];
   return { settings, rows: allRows, sections, issues: sortIssues(issues, sheetOrder) };
 }

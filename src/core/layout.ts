@@ -279,3 +279,24 @@ export const rowPlaceholders: Readonly<Record<string, IndicatorColumnKey>> = {
   同比: "growth",
   牵头单位: "lead",
 };
+
+/** 民生实事明细: one row per 重点民生实事 item, from which the 民生实事 counts can be taken. */
+export const itemsSheetName = "民生实事明细";
+
+export const itemLevels = ["省级", "市级"] as const;
+export type ItemLevel = (typeof itemLevels)[number];
+
+export type ItemColumnKey =
+  "name" | "level" | "target" | "done" | "completion" | "schedule" | "status" | "lead" | "note";
+
+export const itemColumns: Readonly<Record<ItemColumnKey, string>> = {
+  name: "名称",
+  level: "级别",
+  target: "年度目标",
+  done: "累计完成",
+  completion: "完成率",
+  schedule: "序时进度",
+  status: "状态",
+  lead: "牵头单位",
+  note: "备注",
+};

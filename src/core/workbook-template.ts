@@ -10,6 +10,8 @@ import type { SheetGrid } from "./grid";
 import type { IndicatorRow } from "./indicators";
 import {
   indicatorColumns,
+  itemColumns,
+  itemsSheetName,
   settingSpecs,
   settingsColumns,
   settingsSheetName,
@@ -133,8 +135,17 @@ export function categoryGrid(category: CatalogCategory, options: TemplateOptions
   return { name: category.name, values: [header, ...rows] };
 }
 
+/** 民生实事明细 starts as its header: the items are the office's own list. */
+export function itemsGrid(): SheetGrid {
+  return { name: itemsSheetName, values: [Object.values(itemColumns)] };
+}
+
 export function workbookGrids(catalog: Catalog, options: TemplateOptions): SheetGrid[] {
-  return [settingsGrid(catalog, options), ...catalog.categories.map((category) => categoryGrid(category, options))];
+  return [
+    settingsGrid(catalog, options),
+    ...catalog.categories.map((category) => categoryGrid(category, options)),
+    itemsGrid(),
+  ];
 }
 
 export { templateColumns };

@@ -1,4 +1,4 @@
-import type { SentenceEnd, SettingKey } from "../layout";
+import type { ItemLevel, SentenceEnd, SettingKey } from "../layout";
 
 /** One indicator row as a preset ships it; the figures are the sample period's. */
 export interface CatalogIndicator {
@@ -15,6 +15,8 @@ export interface CatalogIndicator {
   growth?: number;
   lead?: string;
   note?: string;
+  /** A count that 民生实事明细 can supply instead of a typed value. */
+  itemCount?: { level: ItemLevel; measure: "total" | "onSchedule" | "behind" };
 }
 
 export interface CatalogCategory {
