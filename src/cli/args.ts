@@ -3,12 +3,16 @@ import { CliError } from "./errors";
 
 export interface ParsedArgs {
   positional: string[];
+  /** The last value of each option, or true for a flag. */
   options: Map<string, string | true>;
+  /** Every value of each valued option, in order, with comma-separated values split. */
+  lists: Map<string, string[]>;
 }
 
 export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (!arg.startsWith("--")) {
@@ -26,8 +30,9 @@ export function parseArgs(argv: readonly string[], valued: ReadonlySet<string>):
     }
     if (inline === undefined) i += 1;
     options.set(key, value);
+    lists.set(key, [...(lists.get(key) ?? []), ...value.split(/[,，、]/).filter(Boolean)]);
   }
-  return { positional, options };
+  return { positional, options, lists };
 }
 
 export function choice<T extends string>(

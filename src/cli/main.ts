@@ -1,11 +1,12 @@
 /**
  * zhuanbao: the pipeline over .xlsx files.
- *   zhuanbao template [--sample] --out FILE.xlsx
+ *   zhuanbao template [--sample | --unit 类别,…] --out FILE.xlsx
+ *   zhuanbao merge MASTER.xlsx UNIT.xlsx … --out MERGED.xlsx [--prefer master|unit] [--add-rows]
  *   zhuanbao check FILE.xlsx [--format text|json]
  *   zhuanbao generate [FILE.xlsx] [--format text|json] [--strict]
  * Exit codes: 0 done; 1 errors found (check; generate --strict); 2 the command could not run.
  */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import {
   analyzeWorkbook,
   categoryNames,
@@ -13,14 +14,19 @@ import {
   hasErrors,
   issueLine,
   kaijuBahao,
+  planMerge,
+  returnLabel,
   settingsSheetName,
+  unitFormGrids,
   workbookGrids,
+  type UnitReturn,
   type Analysis,
   type SheetGrid,
 } from "../core";
 import { choice, parseArgs } from "./args";
 import { CliError } from "./errors";
-import { readWorkbookFile } from "./xlsx-read";
+import { mergeReportLines } from "./merge-report";
+import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
 import { gridsToWorkbook } from "./xlsx-write";
 
 export interface Io {
@@ -37,6 +43,10 @@ const usage = `专报助手命令行 zhuanbao
 
 用法：
   zhuanbao template [--sample] --out 文件.xlsx      生成填报模板（--sample 带示例数据）
+  zhuanbao template --unit 城乡融合[,民生实事] --out 文件.xlsx
+                                                     生成成员单位报送表（不需要加载项即可填写）
+  zhuanbao merge 总表.xlsx 报送表.xlsx … --out 合并.xlsx [--prefer master|unit] [--add-rows]
+                                                     合并报送表：只填空单元格，冲突默认保留总表值
   zhuanbao check 文件.xlsx [--format text|json]      校验数据，列出每个问题所在单元格
   zhuanbao generate [文件.xlsx] [--format text|json] [--strict]
                                                      生成专报文字；不给文件时使用内置示例
@@ -44,7 +54,7 @@ const usage = `专报助手命令行 zhuanbao
 退出码：0 完成；1 发现错误（check，或 generate --strict）；2 无法执行（文件缺失、格式不对等）。
 `;
 
-const valuedOptions = new Set(["out", "format"]);
+const valuedOptions = new Set(["out", "format", "unit", "prefer"]);
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -69,11 +79,10 @@ async function loadWorkbook(path: string): Promise<SheetGrid[]> {
   return grids;
 }
 
-async function templateCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
-  const out = args.options.get("out");
-  if (typeof out !== "string") throw new CliError("请用 --out 指定要生成的文件，如 --out 专报模板.xlsx。");
-  const sample = args.options.has("sample");
-  const workbook = gridsToWorkbook(workbookGrids(kaijuBahao, { sample, formulas: "plain" }));
+async function writeWorkbook(
+  workbook: { xlsx: { writeFile(path: string): Promise<void> } },
+  out: string,
+): Promise<void> {
   try {
     await workbook.xlsx.writeFile(out);
   } catch (error) {
@@ -81,8 +90,64 @@ async function templateCommand(args: ReturnType<typeof parseArgs>, io: Io): Prom
       `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Excel 中打开。`,
     );
   }
+}
+
+function requireOut(args: ReturnType<typeof parseArgs>, example: string): string {
+  const out = args.options.get("out");
+  if (typeof out !== "string") throw new CliError(`请用 --out 指定要生成的文件，如 --out ${example}。`);
+  return out;
+}
+
+async function templateCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+  const out = requireOut(args, "专报模板.xlsx");
+  const units = args.lists.get("unit");
+  if (units) {
+    const form = unitFormGrids(kaijuBahao, units);
+    if (!form.ok) throw new CliError(`没有类别“${form.unknown.join("、")}”，可选：${categoryNames.join("、")}。`);
+    await writeWorkbook(await gridsToWorkbook(form.grids, { unitForm: true }), out);
+    io.out(`已生成报送表（${units.join("、")}）：${resolve(out)}\n`);
+    return 0;
+  }
+  const sample = args.options.has("sample");
+  await writeWorkbook(await gridsToWorkbook(workbookGrids(kaijuBahao, { sample, formulas: "plain" })), out);
   io.out(`已生成${sample ? "示例" : "填报模板"}：${resolve(out)}\n`);
   return 0;
+}
+
+async function mergeCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+  const [masterPath, ...unitPaths] = args.positional;
+  if (!masterPath || unitPaths.length === 0) {
+    throw new CliError("请指定总表和至少一份报送表，如 zhuanbao merge 总表.xlsx 城乡局.xlsx --out 合并.xlsx。");
+  }
+  const out = requireOut(args, "合并.xlsx");
+  if ([masterPath, ...unitPaths].some((path) => resolve(path) === resolve(out))) {
+    throw new CliError("--out 不能是输入文件之一：合并结果总是另存为新文件，总表和报送表都不会被改动。");
+  }
+  const prefer = choice(args.options.get("prefer"), ["master", "unit"] as const, "master", "prefer");
+  const format = choice(args.options.get("format"), ["text", "json"] as const, "text", "format");
+  const master = await loadWorkbookFile(masterPath);
+  requireBulletinSheets(master.grids, masterPath);
+
+  const returns: UnitReturn[] = [];
+  const unreadable: { unit: string; reason: string }[] = [];
+  for (const path of unitPaths) {
+    try {
+      const grids = await readWorkbookFile(path);
+      returns.push({ label: returnLabel(grids) ?? basename(path), grids });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      unreadable.push({ unit: basename(path), reason: error.message });
+    }
+  }
+  const plan = planMerge(master.grids, returns, { prefer, addRows: args.options.has("add-rows") });
+  plan.rejected.unshift(...unreadable.map((entry) => ({ ...entry, issues: [] })));
+  if (plan.merged.length > 0) {
+    for (const edit of plan.edits) master.workbook.getWorksheet(edit.sheet)!.getCell(edit.cell).value = edit.value;
+    await writeWorkbook(master.workbook, out);
+  }
+  if (format === "json") io.out(`${JSON.stringify(plan, null, 2)}\n`);
+  else io.out(mergeReportLines(plan, resolve(out)).join("\n") + "\n");
+  return plan.rejected.length > 0 ? 1 : 0;
 }
 
 async function checkCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
@@ -119,6 +184,7 @@ const commands: Record<string, (args: ReturnType<typeof parseArgs>, io: Io) => P
   template: templateCommand,
   check: checkCommand,
   generate: generateCommand,
+  merge: mergeCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {

@@ -15,7 +15,13 @@ function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, values };
 }
 
-export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
+export interface LoadedWorkbook {
+  workbook: ExcelJS.Workbook;
+  grids: SheetGrid[];
+}
+
+/** The ExcelJS workbook (to edit a copy of it) and its grids (for the pipeline). */
+export async function loadWorkbookFile(path: string): Promise<LoadedWorkbook> {
   let data: Buffer;
   try {
     data = await fs.readFile(path);
@@ -31,5 +37,9 @@ export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
   } catch {
     throw new CliError(`“${path}”不是有效的 Excel 工作簿（.xlsx），请在 Excel 中另存为“Excel 工作簿”后重试。`);
   }
-  return workbook.worksheets.map(worksheetGrid);
+  return { workbook, grids: workbook.worksheets.map(worksheetGrid) };
+}
+
+export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
+  return (await loadWorkbookFile(path)).grids;
 }

@@ -16,3 +16,6 @@ export { kaijuBahao } from "./catalog/kaiju-bahao";
 export type * from "./catalog/types";
 export type { IndicatorRow } from "./indicators";
 export type * from "./workbook-host";
+export * from "./items";
+export * from "./merge";
+export * from "./unit-form";

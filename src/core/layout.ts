@@ -30,6 +30,8 @@ export type IndicatorColumnKey =
   | "note"
   | "decimals";
 
+export type UnitFormAccess = "open" | "new-rows" | "locked";
+
 export type ColumnKind = "text" | "amount" | "ratio" | "choice" | "integer";
 
 /** How a derived column is filled in the template: from ZB functions or from plain Excel formulas. */
@@ -45,8 +47,8 @@ export interface ColumnSpec {
   numberFormat?: string;
   choices?: readonly string[];
   formula?: DerivedFormula;
-  /** Filled by staff (unlocked in unit forms). */
-  input: boolean;
+  /** Who may type here in a unit's form: open cells, only in rows the unit adds, or nobody. */
+  unitForm: UnitFormAccess;
   description: string;
 }
 
@@ -63,7 +65,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     kind: "text",
     inTemplate: true,
     width: 30,
-    input: true,
+    unitForm: "new-rows",
     description: "用专报原话，同一工作表内不重复",
   },
   {
@@ -72,7 +74,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     kind: "text",
     inTemplate: true,
     width: 8,
-    input: true,
+    unitForm: "new-rows",
     description: "如 亿元、人、万亩、%",
   },
   {
@@ -82,7 +84,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     inTemplate: true,
     width: 12,
     numberFormat: "General",
-    input: true,
+    unitForm: "open",
     description: "按“单位”列的单位填写数字，如 65.04（亿元）",
   },
   {
@@ -92,7 +94,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     inTemplate: true,
     width: 12,
     numberFormat: "General",
-    input: true,
+    unitForm: "open",
     description: "月度或年度目标，用于计算完成率",
   },
   {
@@ -103,7 +105,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     width: 10,
     numberFormat: "0.0%",
     formula: "completion",
-    input: false,
+    unitForm: "open",
     description: "留空或用公式时由本期值÷目标值计算；也可直接填写",
   },
   {
@@ -113,7 +115,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     inTemplate: true,
     width: 12,
     numberFormat: "General",
-    input: true,
+    unitForm: "open",
     description: "用于计算同比",
   },
   {
@@ -124,7 +126,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     width: 10,
     numberFormat: "0.0%",
     formula: "growth",
-    input: false,
+    unitForm: "open",
     description: "留空或用公式时由本期值÷上年同期值−1计算；也可直接填写",
   },
   {
@@ -133,7 +135,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     kind: "text",
     inTemplate: true,
     width: 60,
-    input: true,
+    unitForm: "locked",
     description: "本行在专报中的表述，见“表述模板写法”",
   },
   {
@@ -143,7 +145,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     inTemplate: true,
     width: 6,
     choices: sentenceEnds,
-    input: true,
+    unitForm: "locked",
     description: "本行之后的标点；段落最后一行自动用“。”",
   },
   {
@@ -153,7 +155,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     inTemplate: true,
     width: 9,
     choices: includeChoices,
-    input: true,
+    unitForm: "locked",
     description: "“否”则不写入专报",
   },
   {
@@ -162,17 +164,25 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     kind: "text",
     inTemplate: true,
     width: 16,
-    input: true,
+    unitForm: "open",
     description: "报送数据的成员单位",
   },
-  { key: "note", header: "备注", kind: "text", inTemplate: true, width: 20, input: true, description: "不写入专报" },
+  {
+    key: "note",
+    header: "备注",
+    kind: "text",
+    inTemplate: true,
+    width: 20,
+    unitForm: "open",
+    description: "不写入专报",
+  },
   {
     key: "decimals",
     header: "小数位数",
     kind: "integer",
     inTemplate: false,
     width: 8,
-    input: true,
+    unitForm: "locked",
     description: "可选列：本行数值显示的小数位数（默认2位，百分数1位）",
   },
 ];

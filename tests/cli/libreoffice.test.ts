@@ -55,3 +55,40 @@ describeWithLibreOffice("a workbook saved by LibreOffice", () => {
     expect(result("G3") ?? "").toBe("");
   });
 });
+
+describeWithLibreOffice("a unit form recalculated by LibreOffice", () => {
+  test("Calc computes the form's plain formulas to core's values", async () => {
+    const dir = tempDir();
+    const form = join(dir, "form.xlsx");
+    await runCli("template", "--unit", "城乡融合", "--out", form);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(form);
+    const sheet = workbook.getWorksheet("城乡融合")!;
+    const figures: [string, number][] = [
+      ["C2", 462],
+      ["D2", 500],
+      ["F2", 430],
+      ["C3", 186],
+      ["D3", 210],
+      ["F3", 200],
+    ];
+    for (const [address, value] of figures) sheet.getCell(address).value = value;
+    await workbook.xlsx.writeFile(form);
+    const outDir = join(dir, "out");
+    mkdirSync(outDir);
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(convertWithLibreOffice(form, "xlsx", outDir));
+    const result = (address: string) =>
+      (recalculated.getWorksheet("城乡融合")!.getCell(address).value as { result?: unknown }).result;
+    const expected: [string, ReturnType<typeof completionRate>][] = [
+      ["E2", completionRate(462, 500)],
+      ["G2", growthRate(462, 430)],
+      ["E3", completionRate(186, 210)],
+      ["G3", growthRate(186, 200)],
+    ];
+    for (const [address, calc] of expected) {
+      expect(calc.ok).toBe(true);
+      expect(result(address)).toBeCloseTo(calc.ok ? calc.value : NaN, 12);
+    }
+  }, 180_000);
+});
