@@ -16,7 +16,7 @@ import { derivedPlaceholders, itemsSheetName, rowPlaceholders, settingSpecs, set
 import { indicatorParagraph, type Phrase } from "./paragraph";
 import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
 import { readSettings, type BulletinSettings } from "./settings";
-import { parseTemplate, renderTemplate, type ValueLookup } from "./template";
+import { renderTemplate, templateParser, type ValueLookup } from "./template";
 
 export interface IndicatorSection {
   category: string;
@@ -129,7 +129,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const byName = new Map(grids.map((grid) => [grid.name.trim(), grid]));
   const { settings, issues } = readSettings(byName.get(settingsSheetName));
   const period = periodValues(settings);
-  const context: CheckContext = { knownPlaceholders: knownPlaceholders(settings) };
+  const context: CheckContext = { knownPlaceholders: knownPlaceholders(settings), parseTemplate: templateParser() };
   const allRows: IndicatorRow[] = [];
   const sections: IndicatorSection[] = [];
 
@@ -154,7 +154,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
     const sources: IndicatorRow[] = [];
     sheet.rows.forEach((row, i) => {
       if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) return;
-      const parsed = parseTemplate(row.template);
+      const parsed = context.parseTemplate(row.template);
       if (!parsed.ok) return;
       const rendered = renderTemplate(parsed.template, rowLookup(row, figures[i]!, period), row.actual === 0);
       if (!rendered.ok) {

@@ -63,19 +63,26 @@ export function readCell(raw: unknown): CellValue {
   if (typeof raw === "string") return fromString(raw);
   if (typeof raw === "boolean") return { kind: "boolean", value: raw };
   if (raw instanceof Date) return fromDate(raw);
-  const error = errorObject.safeParse(raw);
-  if (error.success) return { kind: "error", code: error.data.error };
-  const richText = richTextObject.safeParse(raw);
-  if (richText.success) return fromString(richText.data.richText.map((run) => run.text).join(""));
-  const formula = formulaObject.safeParse(raw);
-  if (formula.success && (formula.data.formula !== undefined || formula.data.sharedFormula !== undefined)) {
-    const { result } = formula.data;
-    if (result === undefined)
-      return { kind: "uncalculated", formula: formula.data.formula ?? formula.data.sharedFormula ?? "" };
-    return readCell(result);
+  if (typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
+  // Pick the one schema the object's keys point to: a failed zod parse is costly on large sheets.
+  if ("formula" in raw || "sharedFormula" in raw) {
+    const formula = formulaObject.safeParse(raw);
+    if (formula.success) {
+      const { result } = formula.data;
+      if (result === undefined)
+        return { kind: "uncalculated", formula: formula.data.formula ?? formula.data.sharedFormula ?? "" };
+      return readCell(result);
+    }
+  } else if ("error" in raw) {
+    const error = errorObject.safeParse(raw);
+    if (error.success) return { kind: "error", code: error.data.error };
+  } else if ("richText" in raw) {
+    const richText = richTextObject.safeParse(raw);
+    if (richText.success) return fromString(richText.data.richText.map((run) => run.text).join(""));
+  } else if ("hyperlink" in raw) {
+    const hyperlink = hyperlinkObject.safeParse(raw);
+    if (hyperlink.success) return readCell(hyperlink.data.text);
   }
-  const hyperlink = hyperlinkObject.safeParse(raw);
-  if (hyperlink.success) return readCell(hyperlink.data.text);
   return { kind: "error", code: "#VALUE!" };
 }
 

@@ -4,11 +4,12 @@ import type { IndicatorRow } from "./indicators";
 import type { Issue, Severity } from "./issues";
 import { countUnits, type IndicatorColumnKey } from "./layout";
 import { formatNumber, percentFigure } from "./format";
-import { parseTemplate } from "./template";
+import type { TemplateParse } from "./template";
 
 export interface CheckContext {
   /** Every name a {placeholder} may use here. */
   knownPlaceholders: ReadonlySet<string>;
+  parseTemplate: (source: string) => TemplateParse;
 }
 
 type Finding = { severity: Severity; column: IndicatorColumnKey; code: string; message: string; hint: string };
@@ -149,7 +150,7 @@ const templateRule: RowRule = (row, _figures, context) => {
       },
     ];
   }
-  const parsed = parseTemplate(row.template);
+  const parsed = context.parseTemplate(row.template);
   if (!parsed.ok) {
     return [
       {

@@ -1,5 +1,5 @@
 /** A sheet's cells as a host read them: the one input shape of the pipeline. */
-import { cellAddress } from "./a1";
+import { columnLetter } from "./a1";
 import { cellText, readCell, type CellValue } from "./cells";
 
 export interface SheetGrid {
@@ -11,10 +11,14 @@ export interface SheetGrid {
   originColumn?: number;
 }
 
+const emptyCell: CellValue = { kind: "empty" };
+
 /** Positions and cells of a grid in sheet coordinates. */
 export class GridReader {
   readonly originRow: number;
   readonly originColumn: number;
+  /** The last row read, already parsed: a row is read cell by cell several times in a row. */
+  private cachedRow: { index: number; cells: CellValue[] } | null = null;
 
   constructor(readonly grid: SheetGrid) {
     this.originRow = grid.originRow ?? 0;
@@ -25,14 +29,24 @@ export class GridReader {
     return this.grid.values.length;
   }
 
+  private readonly letters: string[] = [];
+
   /** A1 address in the sheet of zero-based grid indices. */
   address(row: number, column: number): string {
-    return cellAddress(row + this.originRow, column + this.originColumn);
+    const letter = (this.letters[column] ??= columnLetter(column + this.originColumn));
+    return `${letter}${row + this.originRow + 1}`;
+  }
+
+  private rowCells(row: number): CellValue[] {
+    if (this.cachedRow?.index !== row) {
+      this.cachedRow = { index: row, cells: (this.grid.values[row] ?? []).map(readCell) };
+    }
+    return this.cachedRow.cells;
   }
 
   /** Cell at zero-based grid indices. */
   cell(row: number, column: number): CellValue {
-    return readCell(this.grid.values[row]?.[column]);
+    return this.rowCells(row)[column] ?? emptyCell;
   }
 
   text(row: number, column: number): string {
@@ -44,8 +58,7 @@ export class GridReader {
   }
 
   isBlankRow(row: number): boolean {
-    const values = this.grid.values[row] ?? [];
-    return values.every((_, column) => this.cell(row, column).kind === "empty");
+    return this.rowCells(row).every((cell) => cell.kind === "empty");
   }
 
   /** The first row (within the first `limit`) holding a cell whose text is `header`. */

@@ -35,7 +35,30 @@ export interface IndicatorRow {
   note: string;
   decimals: number | null;
   /** A1 address of each column present in the sheet. */
-  cells: Partial<Record<IndicatorColumnKey, string>>;
+  cells: CellAddresses;
+}
+
+export type CellAddresses = Readonly<Partial<Record<IndicatorColumnKey, string>>>;
+
+/**
+ * Addresses computed when asked, from letters shared by the whole sheet: a row keeps one small
+ * object instead of a dozen strings, which keeps large sheets' memory and GC time linear.
+ */
+function cellAddresses(
+  reader: GridReader,
+  columnIndex: ReadonlyMap<IndicatorColumnKey, number>,
+): (row: number) => CellAddresses {
+  const shared: object = {};
+  for (const [key, index] of columnIndex) {
+    const letters = reader.address(0, index).replace(/\d+$/, "");
+    Object.defineProperty(shared, key, {
+      enumerable: true,
+      get(this: { sheetRow: number }) {
+        return `${letters}${this.sheetRow}`;
+      },
+    });
+  }
+  return (row) => Object.create(shared, { sheetRow: { value: row + reader.originRow + 1 } }) as CellAddresses;
 }
 
 export interface SheetRead {
@@ -50,6 +73,12 @@ const choiceRow = z.object({
   include: z.enum(includeChoices),
   decimals: z.nullable(z.int().check(z.gte(0), z.lte(6))),
 });
+
+/** The choice columns that hold something outside their lists. */
+function choiceProblems(choices: { sentenceEnd: string; include: string; decimals: number | null }): Set<string> {
+  const parsed = choiceRow.safeParse(choices);
+  return new Set(parsed.success ? [] : parsed.error.issues.map((problem) => String(problem.path[0])));
+}
 
 const noteMessages: Record<ReadingNote, (header: string, text: string) => string> = {
   "number-as-text": (header, text) => `${header}“${text}”是以文本形式存储的数字，已按数值读取`,
@@ -162,9 +191,10 @@ export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): 
   if (essentialColumnKeys.some((key) => !columnIndex.has(key))) return { rows: [], issues, readable: false };
 
   const rows: IndicatorRow[] = [];
+  const addresses = cellAddresses(reader, columnIndex);
   for (let r = headerRow + 1; r < reader.rowCount; r += 1) {
     if (reader.isBlankRow(r)) continue;
-    const row = readRow(reader, sheet, r, columnIndex, issues);
+    const row = readRow(reader, sheet, r, columnIndex, addresses, issues);
     if (row) rows.push(row);
   }
   return { rows, issues, readable: true };
@@ -175,10 +205,10 @@ function readRow(
   sheet: string,
   r: number,
   columnIndex: Map<IndicatorColumnKey, number>,
+  rowCells: (row: number) => CellAddresses,
   issues: Issue[],
 ): IndicatorRow | null {
-  const cells: Partial<Record<IndicatorColumnKey, string>> = {};
-  for (const [key, index] of columnIndex) cells[key] = reader.address(r, index);
+  const cells = rowCells(r);
   const text = (key: IndicatorColumnKey) => {
     const index = columnIndex.get(key);
     return index === undefined ? "" : reader.text(r, index);
@@ -251,8 +281,7 @@ function readRow(
     include: includeText || "是",
     decimals: decimalsValue && decimalsValue.kind === "number" ? decimalsValue.value : null,
   };
-  const parsed = choiceRow.safeParse(choices);
-  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((problem) => String(problem.path[0])));
+  const invalid = choiceProblems(choices);
   if (invalid.has("sentenceEnd")) {
     issues.push({
       severity: "warning",

@@ -19,6 +19,7 @@ import {
   type IndicatorColumnKey,
 } from "./layout";
 import { readNumber } from "./numbers";
+import { templateParser } from "./template";
 
 export interface UnitReturn {
   /** How the person knows this return: the 报送单位 or the file name. */
@@ -105,6 +106,7 @@ export function validateReturn(unitReturn: UnitReturn): RejectedReturn | null {
       ...settingSpecs.map((s) => s.key),
       ...derivedPlaceholders,
     ]),
+    parseTemplate: templateParser(),
   };
   const issues: Issue[] = [];
   for (const name of present) {

@@ -76,7 +76,7 @@ const largestFigure = 1e15;
 export function readNumber(cell: CellValue, context: NumberContext): NumberReading {
   const reading = readAny(cell, context);
   if (reading.ok && reading.value !== null && Math.abs(reading.value) >= largestFigure) {
-    return { ok: false, problem: { code: "out-of-range", text: reading.text } };
+    return { ok: false, problem: { code: "out-of-range", text: reading.text || String(reading.value) } };
   }
   return reading;
 }
@@ -86,7 +86,8 @@ function readAny(cell: CellValue, context: NumberContext): NumberReading {
     case "empty":
       return { ok: true, value: null, note: null, text: "" };
     case "number":
-      return { ok: true, value: cell.value, note: null, text: String(cell.value) };
+      // A real number needs no text: it is only ever quoted when out of range.
+      return { ok: true, value: cell.value, note: null, text: "" };
     case "text":
       return readText(cell.value, context);
     case "error":

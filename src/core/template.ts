@@ -109,3 +109,19 @@ function renderParts(parts: readonly Part[], lookup: ValueLookup): Rendered {
 export function renderTemplate(template: PhraseTemplate, lookup: ValueLookup, isZero = false): Rendered {
   return renderParts(isZero && template.zero ? template.zero : template.main, lookup);
 }
+
+/**
+ * parseTemplate with memory: a sheet of thousands of rows repeats a handful of templates, and each is
+ * parsed by the checks and again by the renderer.
+ */
+export function templateParser(): (source: string) => TemplateParse {
+  const parsed = new Map<string, TemplateParse>();
+  return (source) => {
+    let result = parsed.get(source);
+    if (!result) {
+      result = parseTemplate(source);
+      parsed.set(source, result);
+    }
+    return result;
+  };
+}
