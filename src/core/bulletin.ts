@@ -2,6 +2,7 @@
  * The pipeline over a workbook's grids: settings and category sheets → checks → calculations →
  * the 主要指标 paragraphs. Every host (CLI, add-in, preview) calls `analyzeWorkbook`.
  */
+import { readBulletinFooter, type BulletinFooter } from "./bulletin-footer";
 import { scheduleProgress } from "./calc";
 import { kaijuBahao } from "./catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "./catalog/types";
@@ -12,7 +13,15 @@ import type { SheetGrid } from "./grid";
 import { readIndicatorSheet, type IndicatorRow } from "./indicators";
 import { applyItemCounts, countItems, readItems, type ItemCountLink } from "./items";
 import { sortIssues, type Issue } from "./issues";
-import { derivedPlaceholders, itemsSheetName, rowPlaceholders, settingSpecs, settingsSheetName } from "./layout";
+import {
+  derivedPlaceholders,
+  itemsSheetName,
+  narrativeSheetName,
+  rowPlaceholders,
+  settingSpecs,
+  settingsSheetName,
+} from "./layout";
+import { readNarrative, type NarrativeEntry } from "./narrative";
 import { indicatorParagraph, type Phrase } from "./paragraph";
 import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
 import { readSettings, type BulletinSettings } from "./settings";
@@ -30,6 +39,9 @@ export interface Analysis {
   settings: BulletinSettings;
   rows: IndicatorRow[];
   sections: IndicatorSection[];
+  /** The 文字材料 paragraphs to print, in sheet order; empty without the sheet. */
+  narrative: NarrativeEntry[];
+  footer: BulletinFooter | null;
   issues: Issue[];
 }
 
@@ -180,6 +192,21 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
       });
     }
   }
-  const sheetOrder = [settingsSheetName, ...catalog.categories.map((category) => category.name), itemsSheetName];
-  return { settings, rows: allRows, sections, issues: sortIssues(issues, sheetOrder) };
+  const narrative = readNarrative(byName.get(narrativeSheetName));
+  const footer = readBulletinFooter(settings);
+  issues.push(...narrative.issues, ...footer.issues);
+  const sheetOrder = [
+    settingsSheetName,
+    ...catalog.categories.map((category) => category.name),
+    itemsSheetName,
+    narrativeSheetName,
+  ];
+  return {
+    settings,
+    rows: allRows,
+    sections,
+    narrative: narrative.entries,
+    footer: footer.footer,
+    issues: sortIssues(issues, sheetOrder),
+  };
 }

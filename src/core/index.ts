@@ -19,3 +19,13 @@ export type * from "./workbook-host";
 export * from "./items";
 export * from "./merge";
 export * from "./unit-form";
+export * from "./template-plan";
+export * from "./memory-workbook";
+export * from "./bulletin-document";
+export * from "./bulletin-footer";
+export * from "./narrative";
+export * from "./text-runs";
+export * from "./export-html";
+export * from "./official-layout";
+// Not re-exported: ./export-docx (renderBulletinDocx) pulls in the large `docx` package, so callers import
+// that module on demand, e.g. `await import("../core/export-docx")` in the pane.

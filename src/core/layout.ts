@@ -233,7 +233,10 @@ export type SettingKey =
   | "累计起始月份"
   | "累计截止月份"
   | "月份连接号"
-  | "序时进度口径";
+  | "序时进度口径"
+  | "报送"
+  | "抄送"
+  | "印发份数";
 
 export interface SettingSpec {
   key: SettingKey;
@@ -273,6 +276,9 @@ export const settingSpecs: readonly SettingSpec[] = [
     choices: ["按月", "按天"],
     description: "按月：月份÷12；按天：已过天数÷全年天数",
   },
+  { key: "报送", kind: "text", required: false, description: "报尾的报送单位，可空；如 市委、市人大、市政府、市政协" },
+  { key: "抄送", kind: "text", required: false, description: "报尾的抄送单位，可空" },
+  { key: "印发份数", kind: "integer", required: false, description: "报尾的“共印N份”的N，可空" },
 ];
 
 /** Placeholders computed from the settings, beyond the settings items themselves. */
@@ -310,3 +316,32 @@ export const itemColumns: Readonly<Record<ItemColumnKey, string>> = {
   lead: "牵头单位",
   note: "备注",
 };
+
+/** 文字材料: the narrative sections, one paragraph per row, written by the office rather than computed. */
+export const narrativeSheetName = "文字材料";
+
+export type NarrativeColumnKey = "section" | "title" | "body" | "include";
+
+export const narrativeColumns: Readonly<Record<NarrativeColumnKey, string>> = {
+  section: "栏目",
+  title: "标题",
+  body: "正文",
+  include: "纳入专报",
+};
+
+export const narrativeColumnDescriptions: Readonly<Record<NarrativeColumnKey, string>> = {
+  section: "段落所属栏目",
+  title: "可空；填写则段首加“●”并加粗，如 惠民生增福祉专班部署",
+  body: "段落正文；用 **文字** 标出加粗；单元格内换行另起一段",
+  include: "“否”则不写入专报",
+};
+
+/** The bulletin's sections in their printed order; 主要指标 is computed, the others come from 文字材料. */
+export const bulletinSectionNames = ["工作部署", "主要指标", "重点任务", "突出问题", "特色亮点"] as const;
+export type BulletinSectionName = (typeof bulletinSectionNames)[number];
+
+export const indicatorSectionName: BulletinSectionName = "主要指标";
+
+export const narrativeSectionNames: readonly BulletinSectionName[] = bulletinSectionNames.filter(
+  (name) => name !== indicatorSectionName,
+);

@@ -12,6 +12,8 @@ import {
   indicatorColumns,
   itemColumns,
   itemsSheetName,
+  narrativeColumns,
+  narrativeSheetName,
   settingSpecs,
   settingsColumns,
   settingsSheetName,
@@ -44,10 +46,21 @@ function letter(key: IndicatorColumnKey): string {
   return columnLetter(templateColumns.findIndex((column) => column.key === key));
 }
 
-/** The formula text for a derived column in 1-based sheet row `row`. */
-export function derivedFormula(kind: DerivedFormula, style: FormulaStyle, row: number): string {
+/** Column letters of a sheet whose columns are not in the template's order. */
+export type ColumnLetters = Readonly<Partial<Record<IndicatorColumnKey, string>>>;
+
+/**
+ * The formula text for a derived column in 1-based sheet row `row`; `letters` places the referenced
+ * columns where a sheet has them (the template's own positions otherwise).
+ */
+export function derivedFormula(
+  kind: DerivedFormula,
+  style: FormulaStyle,
+  row: number,
+  letters: ColumnLetters = {},
+): string {
   const [unit, actual, target, prior] = (["unit", "actual", "target", "prior"] as const).map(
-    (key) => `${letter(key)}${row}`,
+    (key) => `${letters[key] ?? letter(key)}${row}`,
   );
   if (kind === "completion") {
     return style === "zb"
@@ -140,11 +153,21 @@ export function itemsGrid(): SheetGrid {
   return { name: itemsSheetName, values: [Object.values(itemColumns)] };
 }
 
+/** 文字材料: the header, and with `sample` the preset's narrative, one paragraph per row. */
+export function narrativeGrid(catalog: Catalog, options: Pick<TemplateOptions, "sample">): SheetGrid {
+  const rows = options.sample
+    ? (catalog.narrative ?? []).map((entry) => [entry.section, entry.title ?? "", entry.body, "是"])
+    : [];
+  const header = [narrativeColumns.section, narrativeColumns.title, narrativeColumns.body, narrativeColumns.include];
+  return { name: narrativeSheetName, values: [header, ...rows] };
+}
+
 export function workbookGrids(catalog: Catalog, options: TemplateOptions): SheetGrid[] {
   return [
     settingsGrid(catalog, options),
     ...catalog.categories.map((category) => categoryGrid(category, options)),
     itemsGrid(),
+    narrativeGrid(catalog, options),
   ];
 }
 

@@ -4,6 +4,7 @@
  * Where the source states only a rate (同比增长13%, 完成…105%), the rate is typed and the raw values
  * left empty, as staff would.
  */
+import { kaijuBahaoNarrative } from "./kaiju-bahao-narrative";
 import type { Catalog } from "./types";
 
 export const kaijuBahao: Catalog = {
@@ -20,7 +21,11 @@ export const kaijuBahao: Catalog = {
     累计截止月份: 3,
     月份连接号: "-",
     序时进度口径: "按月",
+    报送: "",
+    抄送: "",
+    印发份数: "",
   },
+  narrative: kaijuBahaoNarrative,
   categories: [
     {
       name: "产业发展",

@@ -1,4 +1,4 @@
-import type { ItemLevel, SentenceEnd, SettingKey } from "../layout";
+import type { BulletinSectionName, ItemLevel, SentenceEnd, SettingKey } from "../layout";
 
 /** One indicator row as a preset ships it; the figures are the sample period's. */
 export interface CatalogIndicator {
@@ -26,6 +26,15 @@ export interface CatalogCategory {
   indicators: readonly CatalogIndicator[];
 }
 
+/** One 文字材料 row as a preset ships it: the sample issue's narrative paragraph. */
+export interface CatalogNarrative {
+  section: BulletinSectionName;
+  /** The bold lead-in after ●; none for plain paragraphs (突出问题's 一是…). */
+  title?: string;
+  /** The paragraph, with bold runs marked **…**. */
+  body: string;
+}
+
 export type SettingValue = string | number | { year: number; month: number; day: number };
 
 export interface Catalog {
@@ -34,4 +43,6 @@ export interface Catalog {
   categories: readonly CatalogCategory[];
   /** The sample period's 专报设置. */
   settings: Readonly<Record<SettingKey, SettingValue>>;
+  /** The sample issue's 文字材料, in order. */
+  narrative?: readonly CatalogNarrative[];
 }

@@ -1,0 +1,89 @@
+/**
+ * The workbook of the preview mode: grids held in memory, so the pane works outside Office (a browser,
+ * a demo) with the same 创建模板, 检查 and 生成 as in Excel.
+ */
+import { cellAddress } from "./a1";
+import { kaijuBahao } from "./catalog/kaiju-bahao";
+import type { Catalog } from "./catalog/types";
+import { readCell } from "./cells";
+import type { SheetGrid } from "./grid";
+import { planTemplate, type CellBlock } from "./template-plan";
+import type { TemplateReport, WorkbookHost } from "./workbook-host";
+import { workbookGrids } from "./workbook-template";
+
+export interface CellSelection {
+  sheet: string;
+  cell: string | null;
+}
+
+function copyGrid(grid: SheetGrid): SheetGrid {
+  return { ...grid, values: grid.values.map((row) => [...row]) };
+}
+
+/** `grid` with `block` written into it, grown (and its origin moved) as far as the block needs. */
+function withBlock(grid: SheetGrid, block: CellBlock): SheetGrid {
+  const originRow = Math.min(grid.originRow ?? 0, block.row);
+  const originColumn = Math.min(grid.originColumn ?? 0, block.column);
+  const shiftRows = (grid.originRow ?? 0) - originRow;
+  const shiftColumns = (grid.originColumn ?? 0) - originColumn;
+  const rows: unknown[][] = [
+    ...Array.from({ length: shiftRows }, () => []),
+    ...grid.values.map((row) => [...new Array<unknown>(shiftColumns).fill(null), ...row]),
+  ];
+  block.values.forEach((values, i) => {
+    const r = block.row - originRow + i;
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r]!;
+    values.forEach((value, j) => {
+      const c = block.column - originColumn + j;
+      while (row.length <= c) row.push(null);
+      // The planner promises never to overwrite; a breach must be loud, not silent data loss.
+      if (readCell(row[c]).kind !== "empty") {
+        throw new Error(
+          `创建模板将覆盖“${grid.name}”${cellAddress(originRow + r, originColumn + c)}中已有的内容，已停止`,
+        );
+      }
+      row[c] = value;
+    });
+  });
+  return { ...grid, values: rows, originRow, originColumn };
+}
+
+export class MemoryWorkbook implements WorkbookHost {
+  readonly label = "预览模式";
+  private grids: SheetGrid[];
+  private selected: CellSelection | null = null;
+
+  constructor(
+    grids: readonly SheetGrid[] = [],
+    private readonly catalog: Catalog = kaijuBahao,
+  ) {
+    this.grids = grids.map(copyGrid);
+  }
+
+  /** The cell (or sheet) last selected through `selectCell`, for the pane to highlight. */
+  get selection(): CellSelection | null {
+    return this.selected;
+  }
+
+  async readWorkbook(): Promise<SheetGrid[]> {
+    return this.grids.map(copyGrid);
+  }
+
+  async createTemplate(options: { sample: boolean }): Promise<TemplateReport> {
+    // The preview calculates nothing, so the plain formulas serve (their results are cached).
+    const template = workbookGrids(this.catalog, { sample: options.sample, formulas: "plain" });
+    const plan = planTemplate(this.grids, template, { formulas: "plain" });
+    for (const extension of plan.extensions) {
+      const index = this.grids.findIndex((grid) => grid.name === extension.sheet);
+      this.grids[index] = extension.blocks.reduce(withBlock, this.grids[index]!);
+    }
+    this.grids.push(...plan.newSheets.map(copyGrid));
+    return plan.report;
+  }
+
+  async selectCell(sheet: string, cell: string | null): Promise<void> {
+    if (!this.grids.some((grid) => grid.name === sheet)) throw new Error(`找不到工作表“${sheet}”`);
+    this.selected = { sheet, cell };
+  }
+}
