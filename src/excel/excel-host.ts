@@ -1,0 +1,81 @@
+/**
+ * The workbook the pane works on inside Excel, through Office.js. Reads take two syncs whatever the
+ * number of sheets; 创建模板 takes three (names, used ranges, additions). Everything runs on
+ * ExcelApi 1.1; later features are applied only where this Excel reports them.
+ */
+import {
+  kaijuBahao,
+  planTemplate,
+  workbookGrids,
+  type Catalog,
+  type FormulaStyle,
+  type SheetGrid,
+  type TemplatePlan,
+  type TemplateReport,
+  type WorkbookHost,
+} from "../core";
+import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
+import { excelHostError } from "./office-errors";
+import { readSheetGrids } from "./read-sheets";
+import { planWritesFormulas, queueTemplatePlan } from "./template-writer";
+
+async function runExcel<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (error) {
+    throw excelHostError(action, error);
+  }
+}
+
+/** What this Excel could not do for `plan`, in words for the person who asked. */
+function unsupportedFeatures(plan: TemplatePlan, formulas: FormulaStyle): string[] {
+  const features: string[] = [];
+  if (plan.newSheets.length > 0 && !supportsExcelApi("1.2")) {
+    features.push("此版本的 Excel 不支持设置列宽（需要 ExcelApi 1.2），新工作表使用默认列宽，可手动调整");
+  }
+  if (plan.newSheets.length > 0 && !supportsExcelApi("1.8")) {
+    features.push("此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），“纳入专报”“句末”“级别”列未设置下拉列表");
+  }
+  if (formulas === "plain" && planWritesFormulas(plan)) {
+    features.push("此版本的 Excel 不支持自定义函数，“完成率”“同比”列使用普通公式");
+  }
+  return features;
+}
+
+function hasAdditions(plan: TemplatePlan): boolean {
+  return plan.newSheets.length > 0 || plan.extensions.length > 0;
+}
+
+export class ExcelWorkbookHost implements WorkbookHost {
+  readonly label = "Excel";
+
+  constructor(private readonly catalog: Catalog = kaijuBahao) {}
+
+  readWorkbook(): Promise<SheetGrid[]> {
+    return runExcel("读取工作簿", readSheetGrids);
+  }
+
+  createTemplate(options: { sample: boolean }): Promise<TemplateReport> {
+    return runExcel("创建模板", async (context) => {
+      const formulas: FormulaStyle = supportsCustomFunctions() ? "zb" : "plain";
+      const existing = await readSheetGrids(context);
+      const template = workbookGrids(this.catalog, { sample: options.sample, formulas });
+      const plan = planTemplate(existing, template, { formulas });
+      if (hasAdditions(plan)) {
+        queueTemplatePlan(context, plan);
+        await context.sync();
+      }
+      const { report } = plan;
+      return { ...report, skippedFeatures: [...report.skippedFeatures, ...unsupportedFeatures(plan, formulas)] };
+    });
+  }
+
+  selectCell(sheet: string, cell: string | null): Promise<void> {
+    return runExcel(`定位到“${sheet}”${cell ?? ""}`, async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      if (cell) worksheet.getRange(cell).select();
+      await context.sync();
+    });
+  }
+}
