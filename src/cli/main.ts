@@ -3,12 +3,16 @@
  *   zhuanbao template [--sample | --unit 类别,…] --out FILE.xlsx
  *   zhuanbao merge MASTER.xlsx UNIT.xlsx … --out MERGED.xlsx [--prefer master|unit] [--add-rows]
  *   zhuanbao check FILE.xlsx [--format text|json]
- *   zhuanbao generate [FILE.xlsx] [--format text|json] [--strict]
+ *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
  * Exit codes: 0 done; 1 errors found (check; generate --strict); 2 the command could not run.
  */
+import { writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import {
   analyzeWorkbook,
+  bulletinDocument,
+  bulletinHtml,
+  bulletinPlainText,
   categoryNames,
   countBySeverity,
   hasErrors,
@@ -23,6 +27,7 @@ import {
   type Analysis,
   type SheetGrid,
 } from "../core";
+import { renderBulletinDocx } from "../core/export-docx";
 import { choice, parseArgs } from "./args";
 import { CliError } from "./errors";
 import { mergeReportLines } from "./merge-report";
@@ -48,8 +53,9 @@ const usage = `专报助手命令行 zhuanbao
   zhuanbao merge 总表.xlsx 报送表.xlsx … --out 合并.xlsx [--prefer master|unit] [--add-rows]
                                                      合并报送表：只填空单元格，冲突默认保留总表值
   zhuanbao check 文件.xlsx [--format text|json]      校验数据，列出每个问题所在单元格
-  zhuanbao generate [文件.xlsx] [--format text|json] [--strict]
-                                                     生成专报文字；不给文件时使用内置示例
+  zhuanbao generate [文件.xlsx] [--format text|json|html|docx] [--out 文件] [--strict]
+                                                     生成专报（全文）；不给文件时使用内置示例；
+                                                     docx 须用 --out 指定 Word 文档
 
 退出码：0 完成；1 发现错误（check，或 generate --strict）；2 无法执行（文件缺失、格式不对等）。
 `;
@@ -77,6 +83,16 @@ async function loadWorkbook(path: string): Promise<SheetGrid[]> {
   const grids = await readWorkbookFile(path);
   requireBulletinSheets(grids, path);
   return grids;
+}
+
+async function writeFileOrExplain(out: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFile(out, data);
+  } catch (error) {
+    throw new CliError(
+      `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Word 中打开。`,
+    );
+  }
 }
 
 async function writeWorkbook(
@@ -160,22 +176,25 @@ async function checkCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise
   return hasErrors(analysis.issues) ? 1 : 0;
 }
 
-function generatedText(analysis: Analysis): string {
-  return ["【主要指标】", ...analysis.sections.map((section) => section.text)].join("\n") + "\n";
-}
-
 async function generateCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
   const path = args.positional[0];
-  const format = choice(args.options.get("format"), ["text", "json"] as const, "text", "format");
+  const format = choice(args.options.get("format"), ["text", "json", "html", "docx"] as const, "text", "format");
   const grids = path ? await loadWorkbook(path) : workbookGrids(kaijuBahao, { sample: true, formulas: "plain" });
   const analysis = analyzeWorkbook(grids);
-  if (format === "json") {
+  const document = bulletinDocument(analysis);
+  if (format === "docx") {
+    const out = requireOut(args, "专报.docx");
+    if (path && resolve(path) === resolve(out)) throw new CliError("--out 不能是输入的工作簿。");
+    await writeFileOrExplain(out, await renderBulletinDocx(document));
+    io.out(`已生成 Word 文档：${resolve(out)}\n`);
+  } else if (format === "json") {
     const sections = analysis.sections.map(({ category, title, text }) => ({ category, title, text }));
-    io.out(`${JSON.stringify({ sections, issues: analysis.issues }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ sections, document, issues: analysis.issues }, null, 2)}\n`);
   } else {
-    io.out(generatedText(analysis));
-    if (analysis.issues.length > 0)
-      io.err([...analysis.issues.map(issueLine), summaryLine(analysis)].join("\n") + "\n");
+    io.out(format === "html" ? `${bulletinHtml(document)}\n` : bulletinPlainText(document));
+  }
+  if (format !== "json" && analysis.issues.length > 0) {
+    io.err([...analysis.issues.map(issueLine), summaryLine(analysis)].join("\n") + "\n");
   }
   return args.options.has("strict") && hasErrors(analysis.issues) ? 1 : 0;
 }

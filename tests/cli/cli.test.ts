@@ -1,12 +1,20 @@
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { fileFingerprint, runCli, tempDir } from "../support/cli";
-import { referenceLines } from "../support/sample";
+import { referenceLines, referenceText } from "../support/sample";
 
-const expectedText = ["【主要指标】", ...referenceLines("indicators-expected.txt")].join("\n") + "\n";
+const expectedText = referenceText("bulletin-expected.txt");
+
+/** The paragraphs between 【主要指标】 and the next section heading. */
+function indicatorBlock(text: string): string[] {
+  const lines = text.split("\n");
+  const start = lines.indexOf("【主要指标】");
+  const end = lines.findIndex((line, i) => i > start && line.startsWith("【"));
+  return lines.slice(start + 1, end);
+}
 
 let dir: string;
 let sampleFile: string;
@@ -29,15 +37,36 @@ beforeAll(async () => {
 });
 
 describe("zhuanbao generate", () => {
-  test("with no file prints the embedded sample's 主要指标 and the seed's date warning on stderr", async () => {
+  test("with no file prints the embedded sample's whole bulletin and the seed's date warning on stderr", async () => {
     const run = await runCli("generate");
     expect(run).toMatchObject({ code: 0, stdout: expectedText });
+    expect(indicatorBlock(run.stdout)).toEqual(referenceLines("indicators-expected.txt"));
     expect(run.stderr).toContain("警告 专报设置!B5 印发日期为2025年，统计年份为2026年，请核实");
   });
 
   test("through a written .xlsx gives the same text", async () => {
     const run = await runCli("generate", sampleFile);
     expect(run).toMatchObject({ code: 0, stdout: expectedText });
+  });
+
+  test("--format html prints the escaped, styled fragment", async () => {
+    const withPayload = await sampleWith("文字材料", "C2", "<img src=x onerror=alert(1)>", "payload.xlsx");
+    const run = await runCli("generate", withPayload, "--format", "html");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(run.stdout).not.toContain("<img");
+    expect(run.stdout).toContain("font-size:16pt");
+  });
+
+  test("--format docx writes a Word document to --out, never over the input", async () => {
+    const out = join(dir, "专报.docx");
+    const run = await runCli("generate", sampleFile, "--format", "docx", "--out", out);
+    expect(run.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    expect((await runCli("generate", sampleFile, "--format", "docx")).stderr).toContain("请用 --out 指定");
+    expect((await runCli("generate", sampleFile, "--format", "docx", "--out", sampleFile)).stderr).toContain(
+      "--out 不能是输入的工作簿",
+    );
   });
 
   test("--format json gives sections and issues", async () => {
@@ -51,7 +80,7 @@ describe("zhuanbao generate", () => {
     const broken = await sampleWith("城乡融合", "C2", "四百六十二", "broken.xlsx");
     const lenient = await runCli("generate", broken);
     expect(lenient.code).toBe(0);
-    expect(lenient.stdout).toContain("（二）城乡融合指标。农业转移人口落户186人");
+    expect(indicatorBlock(lenient.stdout)[1]).toMatch(/^（二）城乡融合指标。农业转移人口落户186人/);
     expect(lenient.stderr).toContain("错误 城乡融合!C2 本期值应为数字，实际为“四百六十二”");
     expect((await runCli("generate", broken, "--strict")).code).toBe(1);
     expect((await runCli("generate", sampleFile, "--strict")).code).toBe(0);

@@ -5,6 +5,10 @@ import { kaijuBahao, parseAddress, workbookGrids, type SheetGrid } from "../../s
 
 export const referenceDir = join(__dirname, "..", "..", "..", "shared", "reference");
 
+export function referenceText(file: string): string {
+  return readFileSync(join(referenceDir, file), "utf8");
+}
+
 export function referenceLines(file: string): string[] {
   return readFileSync(join(referenceDir, file), "utf8")
     .split("\n")
