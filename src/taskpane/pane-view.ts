@@ -1,0 +1,250 @@
+/**
+ * Draws the view model into the page skeleton of taskpane.html. Every piece of workbook text goes in
+ * through textContent or as DOM nodes, never as markup. Parts are redrawn only when their data
+ * changed, so a click on an issue keeps keyboard focus where it was.
+ */
+import { footerLines, type BulletinDocument } from "../core/bulletin-document";
+import { severityLabel, type Severity } from "../core/issues";
+import type { BulletinParagraph } from "../core/text-runs";
+import { icon } from "./icons";
+import type { IssueEntry, IssueGroup, IssueList, PaneViewModel, PeriodSummary, SeverityCounts } from "./pane-model";
+import type { PaneAction } from "./pane-query";
+
+export interface PaneViewHandlers {
+  onAction(action: PaneAction, options: { sample: boolean }): void;
+  onSelectIssue(key: string): void;
+  onCopy(): void;
+}
+
+const severities: readonly Severity[] = ["error", "warning", "info"];
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  name: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`taskpane.html lacks #${id}`);
+  return node as T;
+}
+
+function severityBadge(severity: Severity, text: string): HTMLElement {
+  const badge = element("span", `severity severity-${severity}`);
+  badge.append(icon(severity), element("span", "severity-text", text));
+  return badge;
+}
+
+/** Chips for every severity (the zero ones greyed), or with `nonZeroOnly` for those present only. */
+function countChips(counts: SeverityCounts, nonZeroOnly = false): HTMLElement {
+  const chips = element("span", "count-chips");
+  for (const severity of severities) {
+    if (nonZeroOnly && counts[severity] === 0) continue;
+    const chip = severityBadge(severity, `${severityLabel[severity]} ${counts[severity]}`);
+    if (counts[severity] === 0) chip.classList.add("is-zero");
+    chips.append(chip);
+  }
+  return chips;
+}
+
+function periodField(list: HTMLElement, label: string, value: string): void {
+  const row = element("div", "period-row");
+  row.append(element("dt", undefined, label), element("dd", value ? undefined : "is-missing", value || "未填写"));
+  list.append(row);
+}
+
+function issueButton(entry: IssueEntry, onSelect: (key: string) => void): HTMLElement {
+  const button = element("button", `issue issue-${entry.severity}`);
+  button.type = "button";
+  button.dataset.key = entry.key;
+  const head = element("span", "issue-head");
+  head.append(severityBadge(entry.severity, entry.severityLabel), element("span", "issue-place", entry.place));
+  button.append(head, element("span", "issue-message", entry.message));
+  if (entry.hint) button.append(element("span", "issue-hint", entry.hint));
+  // A <button> answers Enter and Space with a click, so the keyboard needs nothing more.
+  button.addEventListener("click", () => onSelect(entry.key));
+  return button;
+}
+
+function issueGroup(group: IssueGroup, onSelect: (key: string) => void): HTMLElement {
+  const details = element("details", "issue-group");
+  details.open = true;
+  const summary = element("summary", "issue-group-head");
+  summary.append(element("span", "issue-group-sheet", group.sheet), countChips(group.counts, true));
+  const list = element("ul", "issue-list");
+  for (const entry of group.entries) {
+    const item = element("li");
+    item.append(issueButton(entry, onSelect));
+    list.append(item);
+  }
+  details.append(summary, list);
+  return details;
+}
+
+function paragraphNode(runs: BulletinParagraph): HTMLElement {
+  const paragraph = element("p", "bulletin-paragraph");
+  for (const run of runs) {
+    const tag = run.bold ? "strong" : "span";
+    paragraph.append(element(tag, run.subheading ? "bulletin-subheading" : undefined, run.text));
+  }
+  return paragraph;
+}
+
+function bulletinNodes(bulletin: BulletinDocument): HTMLElement[] {
+  const { title, issue, publisher, date } = bulletin.masthead;
+  const masthead = element("header", "bulletin-masthead");
+  if (title) masthead.append(element("p", "bulletin-title", title));
+  if (issue) masthead.append(element("p", "bulletin-issue", issue));
+  if (publisher || date) {
+    const line = element("p", "bulletin-byline");
+    line.append(element("span", undefined, publisher), element("span", undefined, date));
+    masthead.append(line);
+  }
+  const nodes: HTMLElement[] = [masthead];
+  for (const section of bulletin.sections) {
+    const block = element("section", "bulletin-section");
+    block.append(element("h3", "bulletin-heading", section.heading), ...section.paragraphs.map(paragraphNode));
+    nodes.push(block);
+  }
+  if (bulletin.footer) {
+    const footer = element("footer", "bulletin-footer");
+    for (const line of footerLines(bulletin.footer)) footer.append(element("p", undefined, line));
+    nodes.push(footer);
+  }
+  return nodes;
+}
+
+export interface PaneView {
+  render(model: PaneViewModel): void;
+}
+
+export function createPaneView(handlers: PaneViewHandlers): PaneView {
+  const hostLabel = byId("host-label");
+  const periodList = byId("period-fields");
+  const periodNote = byId("period-note");
+  const actionButtons = Array.from(document.querySelectorAll<HTMLButtonElement>("button[data-action]"));
+  const sampleOption = byId<HTMLInputElement>("create-sample");
+  const activity = byId("activity");
+  const activityText = byId("activity-text");
+  const failure = byId("failure");
+  const failureText = byId("failure-text");
+  const reportSection = byId("template-report");
+  const reportList = byId("template-report-lines");
+  const issuesSection = byId("issues");
+  const issueTotals = byId("issue-totals");
+  const issueGroups = byId("issue-groups");
+  const previewSection = byId("preview");
+  const bulletinArea = byId("bulletin");
+  const copyButton = byId<HTMLButtonElement>("copy-bulletin");
+
+  for (const button of actionButtons) {
+    button.addEventListener("click", () => {
+      // aria-disabled keeps the focus on the button while busy; the controller ignores the click.
+      if (button.getAttribute("aria-disabled") === "true") return;
+      handlers.onAction(button.dataset.action as PaneAction, { sample: sampleOption.checked });
+    });
+  }
+  copyButton.addEventListener("click", () => handlers.onCopy());
+
+  let drawn: {
+    period: PeriodSummary | null;
+    periodNote: string | null;
+    issues: IssueList | null;
+    bulletin: BulletinDocument | null;
+    report: string[] | null;
+  } | null = null;
+
+  function drawPeriod(period: PeriodSummary | null, note: string | null): void {
+    periodList.replaceChildren();
+    if (period) {
+      periodField(periodList, "专报名称", period.title);
+      periodField(periodList, "期号", period.issue);
+      periodField(periodList, "统计期", period.period);
+      periodField(periodList, "印发日期", period.issueDate);
+    }
+    periodList.hidden = period === null;
+    periodNote.textContent = note ?? (period ? "" : "正在读取工作簿…");
+    periodNote.hidden = period !== null;
+  }
+
+  function drawIssues(list: IssueList | null): void {
+    issuesSection.hidden = list === null;
+    issueTotals.replaceChildren();
+    issueGroups.replaceChildren();
+    if (!list) return;
+    issueTotals.append(countChips(list.counts));
+    if (list.groups.length === 0) {
+      const clean = element("p", "issues-clean");
+      clean.append(icon("success"), element("span", undefined, "未发现问题，可以生成专报。"));
+      issueGroups.append(clean);
+    }
+    for (const group of list.groups) issueGroups.append(issueGroup(group, handlers.onSelectIssue));
+  }
+
+  function drawReport(lines: string[] | null): void {
+    reportSection.hidden = lines === null;
+    reportList.replaceChildren(...(lines ?? []).map((line) => element("li", undefined, line)));
+  }
+
+  function drawBulletin(bulletin: BulletinDocument | null): void {
+    previewSection.hidden = bulletin === null;
+    bulletinArea.replaceChildren(...(bulletin ? bulletinNodes(bulletin) : []));
+  }
+
+  function drawActivity(model: PaneViewModel): void {
+    const busy = model.busy !== null;
+    activity.classList.toggle("is-busy", busy);
+    const mark = activity.querySelector(".activity-mark");
+    if (busy) {
+      const spinner = element("span", "spinner activity-mark");
+      spinner.setAttribute("aria-hidden", "true");
+      mark?.replaceWith(spinner);
+      activityText.textContent = model.busy;
+    } else {
+      const done = icon("success");
+      done.classList.add("activity-mark");
+      if (model.status) mark?.replaceWith(done);
+      activityText.textContent = model.status ?? "";
+    }
+    // Only the box hides: its live region stays in place, so what appears in it is announced.
+    activity.hidden = !busy && !model.status;
+    for (const button of actionButtons) button.setAttribute("aria-disabled", String(busy));
+    failure.hidden = model.failure === null;
+    failureText.textContent = model.failure ?? "";
+  }
+
+  function drawSelection(selected: string | null): void {
+    for (const button of issueGroups.querySelectorAll<HTMLElement>("button.issue")) {
+      if (button.dataset.key === selected) button.setAttribute("aria-current", "true");
+      else button.removeAttribute("aria-current");
+    }
+  }
+
+  return {
+    render(model) {
+      hostLabel.textContent = model.hostLabel;
+      hostLabel.classList.toggle("is-preview", model.hostLabel !== "Excel");
+      if (!drawn || drawn.period !== model.period || drawn.periodNote !== model.periodNote) {
+        drawPeriod(model.period, model.periodNote);
+      }
+      if (!drawn || drawn.report !== model.templateReport) drawReport(model.templateReport);
+      if (!drawn || drawn.issues !== model.issues) drawIssues(model.issues);
+      if (!drawn || drawn.bulletin !== model.bulletin) drawBulletin(model.bulletin);
+      drawActivity(model);
+      drawSelection(model.selectedIssue);
+      drawn = {
+        period: model.period,
+        periodNote: model.periodNote,
+        issues: model.issues,
+        bulletin: model.bulletin,
+        report: model.templateReport,
+      };
+    },
+  };
+}

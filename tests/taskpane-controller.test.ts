@@ -1,0 +1,416 @@
+/** The task pane's behaviour over an in-memory workbook: what it shows after each action. */
+import { describe, expect, jest, test } from "@jest/globals";
+import { severityLabel } from "../src/core/issues";
+import { MemoryWorkbook } from "../src/core/memory-workbook";
+import type { SheetGrid } from "../src/core/grid";
+import type { TemplateReport, WorkbookHost } from "../src/core/workbook-host";
+import { ExcelHostError } from "../src/excel/office-errors";
+import { badSampleGrids, markupPayload } from "../src/taskpane/bad-sample";
+import { waitForOffice, type OfficeLike } from "../src/taskpane/office-start";
+import { PaneController, type FailureLog } from "../src/taskpane/pane-controller";
+import type { PaneViewModel } from "../src/taskpane/pane-model";
+import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
+import { previewWorkbook } from "../src/taskpane/preview-workbook";
+import { templateReportLines } from "../src/taskpane/template-report-text";
+import { referenceLines, sampleGrids } from "./support/sample";
+
+const quietLog: FailureLog = () => undefined;
+
+function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
+  return new PaneController(host, log);
+}
+
+/** A host whose reads wait until the test lets them finish. */
+class GatedHost implements WorkbookHost {
+  readonly label = "测试";
+  reads = 0;
+  private release: (() => void) | null = null;
+
+  constructor(private readonly grids: SheetGrid[]) {}
+
+  readWorkbook(): Promise<SheetGrid[]> {
+    this.reads += 1;
+    return new Promise((resolve) => {
+      this.release = () => resolve(this.grids);
+    });
+  }
+
+  finishRead(): void {
+    this.release?.();
+  }
+
+  createTemplate(): Promise<TemplateReport> {
+    throw new Error("not used");
+  }
+
+  selectCell(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A host that fails every call with `error`. */
+function failingHost(error: unknown): WorkbookHost {
+  return {
+    label: "Excel",
+    readWorkbook: () => Promise.reject(error),
+    createTemplate: () => Promise.reject(error),
+    selectCell: () => Promise.reject(error),
+  };
+}
+
+const hasLatinWords = (text: string) => /[A-Za-z]{3,}/.test(text.replace(/Excel|Word|WPS|Ctrl\+C/g, ""));
+
+describe("生成专报", () => {
+  test("on the sample gives the seed bulletin, 【主要指标】 one paragraph per category", async () => {
+    const pane = controllerOver(new MemoryWorkbook(sampleGrids()));
+    await pane.generate();
+    const view = pane.view;
+    expect(view.failure).toBeNull();
+    expect(view.bulletinText?.split("\n").filter((line) => line !== "")).toEqual(
+      referenceLines("bulletin-expected.txt"),
+    );
+    const indicators = view.bulletin?.sections.find((section) => section.heading === "【主要指标】");
+    expect(indicators?.paragraphs.map((runs) => runs.map((run) => run.text).join(""))).toEqual(
+      referenceLines("indicators-expected.txt"),
+    );
+    expect(view.status).toBe("专报已生成。");
+  });
+
+  test("shows the period of 专报设置", async () => {
+    const pane = controllerOver(new MemoryWorkbook(sampleGrids()));
+    await pane.refresh();
+    expect(pane.view.period).toEqual({
+      title: "汨罗市实施“开局八好”工作专报",
+      issue: "第2期",
+      period: "2026年1-3月",
+      issueDate: "2025年4月28日",
+    });
+    expect(pane.view.periodNote).toBeNull();
+  });
+
+  test("with errors leaves their rows out and says so", async () => {
+    const pane = controllerOver(new MemoryWorkbook(badSampleGrids()));
+    await pane.generate();
+    expect(pane.view.bulletinText).not.toContain("城镇新增就业");
+    expect(pane.view.bulletinText).toContain(`${markupPayload}：赴长株潭招商对接2次`);
+    expect(pane.view.status).toBe("专报已生成。有 4 个错误，相关指标未写入专报，请查看问题列表。");
+    expect(pane.view.issues?.counts.error).toBe(4);
+  });
+
+  test("on a workbook with nothing to print says what to do instead of showing an empty preview", async () => {
+    const pane = controllerOver(new MemoryWorkbook(sampleGrids().filter((grid) => grid.name === "专报设置")));
+    await pane.generate();
+    expect(pane.view.bulletin).toBeNull();
+    expect(pane.view.bulletinText).toBeNull();
+    expect(pane.view.status).toMatch(/^没有可写入专报的内容。有 \d+ 个错误/);
+  });
+});
+
+describe("校验数据", () => {
+  test("lists the issues grouped by sheet in workbook order, with severity, place, message and hint", async () => {
+    const pane = controllerOver(new MemoryWorkbook(badSampleGrids()));
+    await pane.check();
+    const issues = pane.view.issues!;
+    expect(issues.groups.map((group) => group.sheet)).toEqual([
+      "专报设置",
+      "产业发展",
+      "城乡融合",
+      "乡村振兴",
+      "区域协同",
+    ]);
+    expect(issues.counts).toEqual({ error: 4, warning: 2, info: 0 });
+    const byPlace = issues.groups.flatMap((group) =>
+      group.entries.map((entry) => `${group.sheet}!${entry.place} ${entry.severityLabel}`),
+    );
+    expect(byPlace).toEqual([
+      "专报设置!B5 警告",
+      "产业发展!C2 错误",
+      "城乡融合!C2 错误",
+      "城乡融合!E2 警告",
+      "乡村振兴!H2 错误",
+      "区域协同!A3 错误",
+    ]);
+    const textCell = issues.groups[1]!.entries[0]!;
+    expect(textCell.message).toBe("本期值应为数字，实际为“六十五亿”");
+    expect(textCell.hint).not.toBe("");
+    expect(issues.groups[2]!.counts).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(issues.groups[4]!.entries[0]!.message).toContain(markupPayload);
+    expect(pane.view.status).toBe("校验完成：发现 4 个错误、2 个警告、0 个提示。");
+  });
+
+  test("labels severities in Chinese", async () => {
+    const pane = controllerOver(new MemoryWorkbook(badSampleGrids()));
+    await pane.check();
+    for (const entry of pane.view.issues!.groups.flatMap((group) => group.entries)) {
+      expect(entry.severityLabel).toBe(severityLabel[entry.severity]);
+    }
+  });
+
+  test("names a missing sheet as the whole sheet and notes the missing 专报设置 instead of a period", async () => {
+    const pane = controllerOver(new MemoryWorkbook(sampleGrids().filter((grid) => grid.name !== "专报设置")));
+    await pane.check();
+    const settings = pane.view.issues!.groups[0]!;
+    expect(settings.sheet).toBe("专报设置");
+    expect(settings.entries[0]!.place).toBe("整个工作表");
+    expect(pane.view.period).toBeNull();
+    expect(pane.view.periodNote).toBe("工作簿中还没有“专报设置”工作表，请先点击“创建模板”。");
+  });
+});
+
+describe("校验数据 after 生成专报", () => {
+  test("drops the earlier preview, which may no longer match the figures", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    await pane.generate();
+    expect(pane.view.bulletin).not.toBeNull();
+    await pane.check();
+    expect(pane.view.bulletin).toBeNull();
+    expect(pane.view.bulletinText).toBeNull();
+  });
+});
+
+describe("clicking an issue", () => {
+  test("selects its cell in the workbook and marks it as the current one", async () => {
+    const workbook = new MemoryWorkbook(badSampleGrids());
+    const pane = controllerOver(workbook);
+    await pane.check();
+    const entry = pane.view.issues!.groups[3]!.entries[0]!;
+    await pane.selectIssue(entry.key);
+    expect(workbook.selection).toEqual({ sheet: "乡村振兴", cell: "H2" });
+    expect(pane.view.selectedIssue).toBe(entry.key);
+    expect(pane.view.status).toBe("已定位到“乡村振兴”H2。");
+  });
+
+  test("on a sheet the workbook lacks fails with a sentence, not an exception", async () => {
+    const workbook = new MemoryWorkbook(sampleGrids().filter((grid) => grid.name !== "双碳管控"));
+    const pane = controllerOver(workbook);
+    await pane.check();
+    const entry = pane.view.issues!.groups.find((group) => group.sheet === "双碳管控")!.entries[0]!;
+    await expect(pane.selectIssue(entry.key)).resolves.toBeUndefined();
+    expect(pane.view.failure).toMatch(/^操作未完成：未能定位到“双碳管控”。/);
+  });
+
+  test("whose cell Excel cannot select shows Excel's sentence", async () => {
+    const message = "无法定位：找不到相应的工作表或单元格，可能已被重命名或删除";
+    const workbook = new MemoryWorkbook(badSampleGrids());
+    const host: WorkbookHost = {
+      label: "Excel",
+      readWorkbook: () => workbook.readWorkbook(),
+      createTemplate: (options) => workbook.createTemplate(options),
+      selectCell: () => Promise.reject(new ExcelHostError(message, "ItemNotFound")),
+    };
+    const pane = controllerOver(host);
+    await pane.check();
+    await pane.selectIssue(pane.view.issues!.groups[1]!.entries[0]!.key);
+    expect(pane.view.failure).toBe(message);
+    expect(pane.view.selectedIssue).toBeNull();
+  });
+});
+
+describe("failures", () => {
+  test("an unexpected exception becomes a generic Chinese sentence and is logged", async () => {
+    const log = jest.fn<FailureLog>();
+    const error = new TypeError("Cannot read properties of undefined (reading 'values')");
+    const pane = controllerOver(failingHost(error), log);
+    await pane.check();
+    expect(pane.view.failure).toBe(
+      "操作未完成：未能校验数据。请重试；如果问题仍然存在，请关闭任务窗格后重新打开，或联系技术支持。",
+    );
+    expect(hasLatinWords(pane.view.failure!)).toBe(false);
+    expect(log).toHaveBeenCalledWith("校验数据", error);
+    expect(pane.view.busy).toBeNull();
+  });
+
+  test("a non-Error rejection is worded the same way", async () => {
+    const pane = controllerOver(failingHost("boom"));
+    await pane.createTemplate(false);
+    expect(pane.view.failure).toMatch(/^操作未完成：未能创建模板。/);
+  });
+
+  test("an Excel failure already put in words is shown as it is", async () => {
+    const message = "工作簿受保护或为只读，无法创建模板。请在“审阅”选项卡中撤销工作簿和工作表保护后重试";
+    const pane = controllerOver(failingHost(new ExcelHostError(message, "AccessDenied")));
+    await pane.createTemplate(true);
+    expect(pane.view.failure).toBe(message);
+  });
+
+  test("the next action clears the last failure", async () => {
+    let fail = true;
+    const workbook = new MemoryWorkbook(sampleGrids());
+    const host: WorkbookHost = {
+      label: "预览模式",
+      readWorkbook: () => (fail ? Promise.reject(new Error("x")) : workbook.readWorkbook()),
+      createTemplate: (options) => workbook.createTemplate(options),
+      selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
+    };
+    const pane = controllerOver(host);
+    await pane.generate();
+    expect(pane.view.failure).not.toBeNull();
+    fail = false;
+    await pane.generate();
+    expect(pane.view.failure).toBeNull();
+    expect(pane.view.bulletin).not.toBeNull();
+  });
+
+  test("a failed copy tells how to copy by hand", () => {
+    const pane = controllerOver(new MemoryWorkbook());
+    pane.reportCopy(false);
+    expect(pane.view.failure).toBe("未能复制到剪贴板。请在预览区中选中文字后按 Ctrl+C 复制。");
+    pane.reportCopy(true);
+    expect(pane.view.failure).toBeNull();
+    expect(pane.view.status).toBe("已复制全文，可粘贴到 Word 或 WPS 中。");
+  });
+});
+
+describe("busy state", () => {
+  test("is on while an action runs, ignores a second action meanwhile, and is off after", async () => {
+    const host = new GatedHost(sampleGrids());
+    const pane = controllerOver(host);
+    const seen: (string | null)[] = [];
+    pane.subscribe((model: PaneViewModel) => seen.push(model.busy));
+    const checking = pane.check();
+    expect(pane.view.busy).toBe("正在校验数据…");
+    await pane.generate();
+    expect(host.reads).toBe(1);
+    expect(pane.view.busy).toBe("正在校验数据…");
+    host.finishRead();
+    await checking;
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.issues).not.toBeNull();
+    expect(seen).toEqual(["正在校验数据…", null]);
+  });
+
+  test("is off after a failure too", async () => {
+    const pane = controllerOver(failingHost(new Error("x")));
+    const seen: (string | null)[] = [];
+    pane.subscribe((model) => seen.push(model.busy));
+    await pane.generate();
+    expect(seen).toEqual(["正在生成专报…", null]);
+  });
+});
+
+describe("创建模板", () => {
+  test("on an empty workbook reports the sheets created and then shows the period", async () => {
+    const pane = controllerOver(previewWorkbook("blank"));
+    await pane.refresh();
+    expect(pane.view.period).toBeNull();
+    expect(pane.view.periodNote).toContain("请先点击“创建模板”");
+    await pane.run("create", { sample: false });
+    const [created, ...rest] = pane.view.templateReport!;
+    expect(created).toBe(
+      "新建了 10 个工作表：“专报设置”、“产业发展”、“城乡融合”、“乡村振兴”、“区域协同”、“文体惠民”、“民生实事”、“双碳管控”、“民生实事明细”、“文字材料”。",
+    );
+    expect(rest).toEqual(["已有的单元格均未改动。"]);
+    expect(pane.view.period).toEqual({ title: "汨罗市实施“开局八好”工作专报", issue: "", period: "", issueDate: "" });
+    expect(pane.view.status).toBe("模板已创建。");
+  });
+
+  test("drops the results of earlier checks, which describe the workbook before it", async () => {
+    const pane = controllerOver(previewWorkbook("bad"));
+    await pane.generate();
+    await pane.createTemplate(false);
+    expect(pane.view.issues).toBeNull();
+    expect(pane.view.bulletin).toBeNull();
+    expect(pane.view.templateReport).toEqual([
+      "在“区域协同”中补充了 2 行指标：“赴长株潭招商对接”、“达成合作意向”。",
+      "已有的单元格均未改动。",
+    ]);
+    await pane.check();
+    expect(pane.view.templateReport).toBeNull();
+  });
+
+  test("twice says nothing was changed the second time", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    await pane.run("create", { sample: true });
+    expect(pane.view.templateReport).toEqual(["工作簿已包含模板的全部工作表、列和指标，未做任何更改。"]);
+  });
+
+  test("reports added rows, columns, settings and skipped features in sentences", () => {
+    const lines = templateReportLines({
+      createdSheets: [],
+      addedRows: [{ sheet: "产业发展", names: ["新增招商引资项目", "招商引资项目总投资"] }],
+      addedColumns: [{ sheet: "城乡融合", headers: ["牵头单位"] }],
+      addedSettings: ["抄送"],
+      skippedFeatures: ["此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），“纳入专报”列未设置下拉列表"],
+    });
+    expect(lines).toEqual([
+      "在“产业发展”中补充了 2 行指标：“新增招商引资项目”、“招商引资项目总投资”。",
+      "在“城乡融合”中补充了 1 列：“牵头单位”。",
+      "在“专报设置”中补充了设置项：“抄送”。",
+      "已有的单元格均未改动。",
+      "未能应用：此版本的 Excel 不支持数据验证（需要 ExcelApi 1.8），“纳入专报”列未设置下拉列表。",
+    ]);
+  });
+});
+
+describe("switching to Excel after the preview started", () => {
+  test("takes the new host's label, clears the preview's results and reads the new workbook", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    await pane.generate();
+    await pane.useHost(Object.assign(previewWorkbook("blank"), { label: "Excel" }));
+    expect(pane.view.hostLabel).toBe("Excel");
+    expect(pane.view.bulletin).toBeNull();
+    expect(pane.view.issues).toBeNull();
+    expect(pane.view.period).toBeNull();
+  });
+});
+
+describe("the page address", () => {
+  test("?action= names one of the three actions; ?sample= picks the preview workbook", () => {
+    expect(readPaneQuery("?action=check")).toEqual({ action: "check", sample: "sample" });
+    expect(readPaneQuery("?action=delete&sample=bad")).toEqual({ action: null, sample: "bad" });
+    expect(readPaneQuery("")).toEqual({ action: null, sample: "sample" });
+    expect(readPaneQuery("?sample=blank").sample).toBe("blank");
+  });
+
+  test("drops ?action after running it and keeps the rest", () => {
+    expect(withoutAction("https://localhost:3000/taskpane.html?action=generate&sample=bad")).toBe(
+      "https://localhost:3000/taskpane.html?sample=bad",
+    );
+  });
+
+  test("?sample=bad holds the markup payload as plain cell text", async () => {
+    const grids = await previewWorkbook("bad").readWorkbook();
+    const names = grids.find((grid) => grid.name === "区域协同")!.values.map((row) => row[0]);
+    expect(names.filter((name) => name === markupPayload)).toHaveLength(2);
+  });
+});
+
+describe("waiting for Office", () => {
+  const office = (answer: Promise<{ host: unknown }>): OfficeLike => ({ onReady: () => answer });
+
+  test("without office.js runs the preview", async () => {
+    await expect(waitForOffice(undefined, () => undefined)).resolves.toBe("preview");
+  });
+
+  test("in Excel runs on the workbook; outside Office (host null) runs the preview", async () => {
+    await expect(waitForOffice(office(Promise.resolve({ host: "Excel" })), () => undefined)).resolves.toBe("excel");
+    await expect(waitForOffice(office(Promise.resolve({ host: null })), () => undefined)).resolves.toBe("preview");
+  });
+
+  test("when office.js throws or rejects runs the preview", async () => {
+    const throwing: OfficeLike = {
+      onReady: () => {
+        throw new Error("broken");
+      },
+    };
+    await expect(waitForOffice(throwing, () => undefined)).resolves.toBe("preview");
+    await expect(waitForOffice(office(Promise.reject(new Error("x"))), () => undefined)).resolves.toBe("preview");
+  });
+
+  test("when Office never answers starts the preview after the wait, and switches if Excel answers late", async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: (info: { host: unknown }) => void = () => undefined;
+      const late = jest.fn();
+      const mode = waitForOffice(office(new Promise((resolve) => (ready = resolve))), late, 5000);
+      jest.advanceTimersByTime(5000);
+      await expect(mode).resolves.toBe("preview");
+      ready({ host: "Excel" });
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(late).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
