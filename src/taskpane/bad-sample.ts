@@ -50,6 +50,10 @@ function applyEdit(grids: SheetGrid[], edit: Edit): void {
   const row = rows?.find((cells) => cells[nameColumn] === edit.indicator);
   if (!row || column < 0) throw new Error(`示例中没有“${edit.sheet}”的“${edit.indicator}”`);
   row[column] = edit.value(row[column]);
+  // Excel would recalculate the row's 完成率/同比; dropping their cached results lets core recompute them.
+  row.forEach((cell, i) => {
+    if (cell !== null && typeof cell === "object" && "formula" in cell) row[i] = { formula: cell.formula };
+  });
 }
 
 export function badSampleGrids(): SheetGrid[] {
