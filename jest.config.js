@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
+  // Builds dist/ when missing or stale, once per run, for the tests of the built add-in.
+  globalSetup: "<rootDir>/tests/global-setup.js",
   transform: {
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
   },

@@ -43,7 +43,9 @@ module.exports = function benchPipeline() {
     time(grids, 1);
     return { rows, ms: time(grids, runs) };
   });
-  const lines = results.map(({ rows, ms }) => `  7×${rows.toLocaleString("en")} rows: ${ms.toFixed(1)} ms (best of runs)`);
+  const lines = results.map(
+    ({ rows, ms }) => `  7×${rows.toLocaleString("en")} rows: ${ms.toFixed(1)} ms (best of runs)`,
+  );
   const growth = results[2].ms / results[1].ms;
   lines.push(`  growth 7×2,000 → 7×20,000: ${growth.toFixed(2)}× (should stay under 12×)`);
   return { title: "Core pipeline (analyzeWorkbook)", lines, figures: { results, growth } };

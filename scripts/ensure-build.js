@@ -1,0 +1,104 @@
+// Builds dist/ (`npm run build`, production) when it is missing or older than its sources, so tests
+// that read the built add-in run against the current code. One build at a time across processes: a
+// lock folder makes a second caller wait, then re-check.
+"use strict";
+const { execFileSync } = require("node:child_process");
+const { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+
+const root = join(__dirname, "..");
+const distDir = join(root, "dist");
+const lockDir = join(root, "node_modules", ".cache", "zhuanbao-build.lock");
+const buildErrorFile = join(root, "node_modules", ".cache", "zhuanbao-build-error.txt");
+const staleLockMs = 10 * 60 * 1000;
+
+const inputs = [
+  "src",
+  "assets",
+  "manifest.xml",
+  "webpack.config.js",
+  "scripts/office-js-files.js",
+  "scripts/addin-url.js",
+  "tsconfig.json",
+  "package.json",
+];
+const outputs = [
+  "taskpane.html",
+  "taskpane.js",
+  "commands.html",
+  "functions.html",
+  "functions.js",
+  "functions.json",
+  "manifest.xml",
+];
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function isFresh() {
+  const built = outputs.map((file) => join(distDir, file));
+  if (!built.every((file) => existsSync(file))) return false;
+  // A development build (npm run build:dev) leaves source maps: the tests want the production one.
+  if (existsSync(join(distDir, "functions.js.map"))) return false;
+  const oldestOutput = Math.min(...built.map((file) => statSync(file).mtimeMs));
+  const newestInput = Math.max(
+    ...inputs
+      .map((input) => join(root, input))
+      .filter(existsSync)
+      .map(newestMtime),
+  );
+  return newestInput <= oldestOutput;
+}
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquireLock() {
+  mkdirSync(join(lockDir, ".."), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (Date.now() - statSync(lockDir).mtimeMs > staleLockMs) rmSync(lockDir, { recursive: true, force: true });
+      else sleep(500);
+    }
+  }
+}
+
+/**
+ * Returns null when dist/ is current (building it if needed), or the build's error output. Never
+ * throws for a failed build: tests that need dist/ report it (see tests/dist.ts), the rest still run.
+ */
+function ensureBuild() {
+  if (isFresh()) return null;
+  acquireLock();
+  try {
+    if (isFresh()) return null;
+    const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+    execFileSync(process.execPath, [webpackCli, "--mode", "production"], { cwd: root, stdio: "pipe" });
+    rmSync(buildErrorFile, { force: true });
+    return null;
+  } catch (error) {
+    const message = `${error.stdout ?? ""}${error.stderr ?? ""}` || String(error);
+    writeFileSync(buildErrorFile, message);
+    return message;
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { ensureBuild, distDir, buildErrorFile };
+
+if (require.main === module) {
+  const error = ensureBuild();
+  if (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}

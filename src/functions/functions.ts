@@ -1,0 +1,313 @@
+/**
+ * ZB.* custom functions (JavaScript-only runtime: no Excel API, work with the pane closed). Each is a
+ * thin wrapper over src/core — calc, format, phrases, template — the same code the bulletin runs, so a
+ * figure or phrase in a cell always matches the generated text. Every parameter takes one cell or a
+ * range; see cell-grid.ts for shapes, blanks and errors. The metadata plugin builds functions.json
+ * from these comments and appends the CustomFunctions.associate calls.
+ */
+import {
+  completionRate,
+  growthRate,
+  percentagePointDifference,
+  progressStatus,
+  scheduleProgress,
+  type CalcResult,
+} from "../core/calc";
+import { defaultDecimals, formatNumber, formatPercent } from "../core/format";
+import { rowPlaceholders } from "../core/layout";
+import { growthPhrase, periodPhrase, quantityPhrase } from "../core/phrases";
+import { readNumber } from "../core/numbers";
+import { renderTemplate, templateParser } from "../core/template";
+import {
+  cellwise,
+  divisionByZero,
+  invalidValue,
+  isBlank,
+  notAvailable,
+  readDecimals,
+  readFigure,
+  readSwitch,
+  readText,
+  readWholeNumber,
+  type CellInput,
+} from "./cell-grid";
+
+/** What a calc result means in a cell: the value, #DIV/0!, or #N/A with the reason. */
+function calcValue(result: CalcResult): number {
+  if (result.ok) return result.value;
+  if (result.error === "divide-by-zero") return divisionByZero();
+  return notAvailable("上年同期值为负数，增速没有意义");
+}
+
+/**
+ * 完成率 = 完成值 ÷ 目标值，如 462 ÷ 500 得 0.924（单元格设为百分比格式即显示 92.4%）。目标值为 0 时返回 #DIV/0!。
+ * @customfunction COMPLETION
+ * @helpurl https://localhost:3000/functions-help.html#COMPLETION
+ * @param actual 完成值（本期值）：一个单元格或一列
+ * @param target 目标值：与完成值同样大小的区域，或一个单元格
+ * @returns 完成率（比值）
+ */
+export function completion(
+  actual: unknown[][],
+  target: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([actual, target], ([actualCell, targetCell]) => {
+    const done = readFigure(actualCell, "完成值");
+    const goal = readFigure(targetCell, "目标值");
+    if (done === null || goal === null) return "";
+    return calcValue(completionRate(done, goal));
+  });
+}
+
+/**
+ * 同比增速 = 本期值 ÷ 上年同期值 − 1，如 113 对 100 得 0.13。上年同期值为 0 返回 #DIV/0!，为负数返回 #N/A。
+ * @customfunction YOY
+ * @helpurl https://localhost:3000/functions-help.html#YOY
+ * @param current 本期值：一个单元格或一列
+ * @param prior 上年同期值：与本期值同样大小的区域，或一个单元格
+ * @returns 增速（比值，负数为下降）
+ */
+export function yoy(current: unknown[][], prior: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([current, prior], ([currentCell, priorCell]) => {
+    const now = readFigure(currentCell, "本期值");
+    const before = readFigure(priorCell, "上年同期值");
+    if (now === null || before === null) return "";
+    return calcValue(growthRate(now, before));
+  });
+}
+
+/**
+ * 两个比率之差，单位为个百分点，如 18.2% 对 21.8% 得 −3.6。
+ * @customfunction PP
+ * @helpurl https://localhost:3000/functions-help.html#PP
+ * @param rate 本期比率（如 18.2% 或 0.182）
+ * @param prior_rate 上年同期比率
+ * @returns 相差的百分点数（负数为下降）
+ */
+export function pp(rate: unknown[][], prior_rate: unknown[][]): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([rate, prior_rate], ([rateCell, priorCell]) => {
+    const now = readFigure(rateCell, "本期比率", true);
+    const before = readFigure(priorCell, "上年同期比率", true);
+    if (now === null || before === null) return "";
+    return percentagePointDifference(now, before);
+  });
+}
+
+/**
+ * 序时进度：到该月末全年已过的比例，默认按月计算（月份 ÷ 12，3 月得 0.25）；按天计算时为已过天数 ÷ 全年天数。
+ * @customfunction SCHEDULE
+ * @helpurl https://localhost:3000/functions-help.html#SCHEDULE
+ * @param month 统计截止月份（1–12）
+ * @param [year] 统计年份，按天计算时用于判断闰年
+ * @param [by_days] 是否按天计算：TRUE 或“按天”为按天，省略、FALSE 或“按月”为按月
+ * @returns 序时进度（比值）
+ */
+export function schedule(
+  month: unknown[][],
+  year?: unknown[][],
+  by_days?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([month, year, by_days], ([monthCell, yearCell, byDaysCell]) => {
+    const endMonth = readWholeNumber(monthCell, "月份", 1, 12);
+    if (endMonth === null) return "";
+    const calendarYear = readWholeNumber(yearCell, "年份", 1900, 9999);
+    const byDays = readSwitch(byDaysCell, "按天计算", ["按天", "按日"], ["按月"]);
+    return scheduleProgress(endMonth, { byDays, ...(calendarYear === null ? {} : { year: calendarYear }) });
+  });
+}
+
+/**
+ * 进度状态：完成率达到序时进度为“达到或超时序进度”，否则为“滞后”。
+ * @customfunction STATUS
+ * @helpurl https://localhost:3000/functions-help.html#STATUS
+ * @param completion 完成率（如 92.4% 或 0.924）
+ * @param schedule 序时进度（如 25% 或 0.25，可用 ZB.SCHEDULE 计算）
+ * @returns 达到或超时序进度 / 滞后
+ */
+export function status(
+  completion: unknown[][],
+  schedule: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([completion, schedule], ([completionCell, scheduleCell]) => {
+    const done = readFigure(completionCell, "完成率", true);
+    const due = readFigure(scheduleCell, "序时进度", true);
+    if (done === null || due === null) return "";
+    return progressStatus(done, due);
+  });
+}
+
+/**
+ * 同比表述：由本期值和上年同期值写出“同比增长13%”“同比下降2.1%”或“与上年同期持平”。
+ * @customfunction YOYTEXT
+ * @helpurl https://localhost:3000/functions-help.html#YOYTEXT
+ * @param current 本期值
+ * @param prior 上年同期值
+ * @param [decimals] 百分数保留的小数位数，默认 1（末尾的 0 不写）
+ * @returns 同比表述文字
+ */
+export function yoyText(
+  current: unknown[][],
+  prior: unknown[][],
+  decimals?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([current, prior, decimals], ([currentCell, priorCell, decimalsCell]) => {
+    const now = readFigure(currentCell, "本期值");
+    const before = readFigure(priorCell, "上年同期值");
+    if (now === null || before === null) return "";
+    const places = readDecimals(decimalsCell, defaultDecimals.percent);
+    return growthPhrase(calcValue(growthRate(now, before)), { decimals: places });
+  });
+}
+
+/**
+ * 增减表述：由增速写出“同比增长13%”“同比下降2.1%”或“与上年同期持平”；前缀可改为“环比”“比上年”等。
+ * @customfunction GROWTHTEXT
+ * @helpurl https://localhost:3000/functions-help.html#GROWTHTEXT
+ * @param rate 增速（如 13% 或 0.13，负数为下降）
+ * @param [decimals] 百分数保留的小数位数，默认 1（末尾的 0 不写）
+ * @param [prefix] 比较口径，默认“同比”
+ * @returns 增减表述文字
+ */
+export function growthText(
+  rate: unknown[][],
+  decimals?: unknown[][],
+  prefix?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([rate, decimals, prefix], ([rateCell, decimalsCell, prefixCell]) => {
+    const growth = readFigure(rateCell, "增速", true);
+    if (growth === null) return "";
+    const places = readDecimals(decimalsCell, defaultDecimals.percent);
+    const against = readText(prefixCell, "比较口径") || "同比";
+    return growthPhrase(growth, { decimals: places, prefix: against });
+  });
+}
+
+/**
+ * 带单位的数量表述，如 65.04 与“亿元”得“65.04亿元”（四舍五入，末尾的 0 不写）。
+ * @customfunction NUMTEXT
+ * @helpurl https://localhost:3000/functions-help.html#NUMTEXT
+ * @param value 数值
+ * @param unit 单位，如“亿元”“人”；空白则只写数字
+ * @param [decimals] 保留的小数位数，默认 2
+ * @returns 数量表述文字
+ */
+export function numText(
+  value: unknown[][],
+  unit: unknown[][],
+  decimals?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([value, unit, decimals], ([valueCell, unitCell, decimalsCell]) => {
+    const amount = readFigure(valueCell, "数值");
+    if (amount === null) return "";
+    return quantityPhrase(amount, readText(unitCell, "单位"), readDecimals(decimalsCell, defaultDecimals.amount));
+  });
+}
+
+/**
+ * 百分数文字，如 0.924 得“92.4%”，1.05 得“105%”（四舍五入，末尾的 0 不写）。
+ * @customfunction PCTTEXT
+ * @helpurl https://localhost:3000/functions-help.html#PCTTEXT
+ * @param ratio 比值（如 0.924 或 92.4%）
+ * @param [decimals] 百分数保留的小数位数，默认 1
+ * @returns 百分数文字
+ */
+export function pctText(
+  ratio: unknown[][],
+  decimals?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([ratio, decimals], ([ratioCell, decimalsCell]) => {
+    const share = readFigure(ratioCell, "比值", true);
+    if (share === null) return "";
+    return formatPercent(share, readDecimals(decimalsCell, defaultDecimals.percent));
+  });
+}
+
+/**
+ * 统计期间文字，如 2026 年 1 至 3 月得“2026年1-3月”，起止月份相同得“2026年4月”。
+ * @customfunction PERIODTEXT
+ * @helpurl https://localhost:3000/functions-help.html#PERIODTEXT
+ * @param year 统计年份
+ * @param from_month 起始月份（1–12）
+ * @param to_month 截止月份（1–12，不早于起始月份）
+ * @param [dash] 月份连接号：“-”（默认）或“—”，与专报设置的月份连接号一致
+ * @returns 期间文字
+ */
+export function periodText(
+  year: unknown[][],
+  from_month: unknown[][],
+  to_month: unknown[][],
+  dash?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([year, from_month, to_month, dash], ([yearCell, fromCell, toCell, dashCell]) => {
+    const calendarYear = readWholeNumber(yearCell, "年份", 1900, 9999);
+    const from = readWholeNumber(fromCell, "起始月份", 1, 12);
+    const to = readWholeNumber(toCell, "截止月份", 1, 12);
+    if (calendarYear === null || from === null || to === null) return "";
+    if (from > to) return invalidValue(`起始月份（${from}）不能晚于截止月份（${to}）`);
+    const joiner = readText(dashCell, "月份连接号") || "-";
+    if (joiner !== "-" && joiner !== "—") return invalidValue(`月份连接号应为“-”或“—”，而不是“${joiner}”`);
+    return periodPhrase(calendarYear, from, to, joiner);
+  });
+}
+
+/** Text that reads as a figure ("462", "13%") is one; other text is wording to use as written. */
+function textFigure(text: string): number | null {
+  const reading = readNumber({ kind: "text", value: text }, { unit: "", ratio: true });
+  return reading.ok ? reading.value : null;
+}
+
+/** A placeholder's value as the bulletin prints it: 完成率 and 序时进度 as percentages, 同比 as wording. */
+function placeholderText(name: string, cell: CellInput): string | null {
+  if (isBlank(cell)) return null;
+  const kind = rowPlaceholders[name];
+  if (kind === "name" || kind === "unit" || kind === "lead") return readText(cell, `{${name}}`);
+  if (typeof cell !== "number" && typeof cell !== "string") return invalidValue(`{${name}}的值应为数值或文字`);
+  const figure = typeof cell === "number" ? cell : textFigure(cell);
+  if (figure === null) return String(cell);
+  if (kind === "completion" || name === "序时进度") return formatPercent(figure, defaultDecimals.percent);
+  if (kind === "growth") return growthPhrase(figure, { decimals: defaultDecimals.percent });
+  return formatNumber(figure, defaultDecimals.amount);
+}
+
+/**
+ * 按表述模板写出一句话，与生成专报用同一套规则：{名称} 为占位符，[…] 为缺值时省略的部分，“||”后为本期值为 0 时的表述。
+ * 其后的参数为“名称, 值”成对排列，如 ZB.PHRASE("城镇新增就业{本期值}{单位}", "本期值", 462, "单位", "人")。
+ * 完成率、序时进度按百分数写，同比按“同比增长…”写，其他数值保留 2 位小数、末尾的 0 不写，文字原样写入。
+ * @customfunction PHRASE
+ * @helpurl https://localhost:3000/functions-help.html#PHRASE
+ * @param template 表述模板
+ * @param [names_and_values] 占位符名称与值，成对排列：名称1, 值1, 名称2, 值2…
+ * @returns 填好的表述；模板有误返回 #VALUE!，缺少必需的值返回 #N/A
+ */
+export function phrase(
+  template: unknown[][],
+  names_and_values?: unknown[][][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  const given = names_and_values ?? [];
+  // A formula with no pairs may still hand over one empty argument.
+  const lastIsEmpty = given.length % 2 === 1 && given[given.length - 1]!.every((row) => row.every(isBlank));
+  const pairs = lastIsEmpty ? given.slice(0, -1) : given;
+  if (pairs.length % 2 !== 0) {
+    return cellwise([template], () => invalidValue("名称与值应成对填写：名称1, 值1, 名称2, 值2…"));
+  }
+  const parse = templateParser();
+  return cellwise([template, ...pairs], ([templateCell, ...rest]) => {
+    const source = readText(templateCell, "表述模板");
+    if (source === "") return "";
+    const parsed = parse(source);
+    if (!parsed.ok) return invalidValue(`表述模板有误：${parsed.error}`);
+    const values = new Map<string, string | null>();
+    let isZero = false;
+    for (let i = 0; i < rest.length; i += 2) {
+      const name = readText(rest[i], "占位符名称").replace(/^[{｛]|[}｝]$/g, "");
+      if (name === "") return invalidValue("占位符名称不能为空");
+      const cell = rest[i + 1];
+      values.set(name, placeholderText(name, cell));
+      // The zero wording (after ||) is chosen on 本期值 = 0, as in the bulletin.
+      if (rowPlaceholders[name] === "actual") isZero = (typeof cell === "string" ? textFigure(cell) : cell) === 0;
+    }
+    const rendered = renderTemplate(parsed.template, (name) => values.get(name) ?? null, isZero);
+    if (!rendered.ok) return notAvailable(`缺少{${rendered.missing.join("}{")}}的值`);
+    return rendered.text;
+  });
+}

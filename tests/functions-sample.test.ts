@@ -1,0 +1,89 @@
+/**
+ * On the sample workbook, the ZB functions (the built bundle) agree with the bulletin that
+ * analyzeWorkbook writes: the same completion, percentages, period and — through PHRASE — every phrase.
+ */
+import { beforeAll, expect, test } from "@jest/globals";
+import { analyzeWorkbook, kaijuBahao, workbookGrids, type Analysis, type IndicatorRow } from "../src/core";
+import { rowFigures } from "../src/core/figures";
+import { percentagePointPhrase, quarterName } from "../src/core/phrases";
+import { loadFunctions, type CustomFunction } from "./functions-runtime";
+
+let functions: Map<string, CustomFunction>;
+let analysis: Analysis;
+
+beforeAll(() => {
+  functions = loadFunctions();
+  analysis = analyzeWorkbook(workbookGrids(kaijuBahao, { sample: true, formulas: "plain" }));
+});
+
+/** ZB.<id> on single cells; repeating arguments (PHRASE's pairs) as a list of cells. */
+function zb(id: string, ...args: unknown[]): unknown {
+  const cell = (value: unknown) => [[value ?? null]];
+  const [template, pairs] = args;
+  const wrapped = id === "PHRASE" ? [cell(template), (pairs as unknown[]).map(cell)] : args.map(cell);
+  return (functions.get(id)!(...wrapped) as unknown[][])[0]![0];
+}
+
+function sectionText(category: string): string {
+  const section = analysis.sections.find((candidate) => candidate.category === category);
+  if (!section) throw new Error(`no ${category} paragraph`);
+  return section.text;
+}
+
+function row(name: string): IndicatorRow {
+  const found = analysis.rows.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no row ${name}`);
+  return found;
+}
+
+test("COMPLETION and PCTTEXT give 城镇新增就业's 92.4%, as the paragraph writes it", () => {
+  const employment = row("城镇新增就业");
+  const completion = zb("COMPLETION", employment.actual, employment.target);
+  expect(completion).toBe(0.924);
+  const percent = zb("PCTTEXT", completion);
+  expect(percent).toBe("92.4%");
+  expect(sectionText("城乡融合")).toContain(`城镇新增就业462人，完成月度目标${String(percent)}`);
+});
+
+test("PERIODTEXT gives the 累计期间 the bulletin uses", () => {
+  const { year, cumulativeFrom, cumulativeTo, dash } = analysis.settings;
+  const period = zb("PERIODTEXT", year, cumulativeFrom, cumulativeTo, dash);
+  expect(period).toBe("2026年1-3月");
+  expect(sectionText("产业发展")).toContain(`${String(period)}累计完成规上工业企业产值`);
+});
+
+test("GROWTHTEXT words each typed 同比 as the bulletin does", () => {
+  const output = row("规上工业企业产值（累计）");
+  const phrase = zb("GROWTHTEXT", output.growth);
+  expect(phrase).toBe("同比增长13%");
+  expect(sectionText("产业发展")).toContain(`65.04亿元，${String(phrase)}`);
+});
+
+test("PHRASE, fed each row's values, reproduces every phrase of every paragraph", () => {
+  const { settings } = analysis;
+  const period = zb("PERIODTEXT", settings.year, settings.cumulativeFrom, settings.cumulativeTo, settings.dash);
+  const schedule = zb("SCHEDULE", settings.cumulativeTo, settings.year, settings.scheduleByDays);
+  const settingValues = [...settings.items].flat();
+  let phrases = 0;
+  for (const section of analysis.sections) {
+    for (const source of section.rows) {
+      const figures = rowFigures(source);
+      const growth =
+        figures.growth?.kind === "points" ? percentagePointPhrase(figures.growth.value) : figures.growth?.value;
+      const pairs = [
+        ...settingValues,
+        ...["累计期间", period, "本月", `${settings.month}月`, "季度", quarterName(settings.cumulativeTo!)],
+        ...["序时进度", schedule],
+        ...["指标名称", source.name, "单位", source.unit, "牵头单位", source.lead],
+        ...["本期值", source.actual, "目标值", source.target, "上年同期值", source.prior],
+        ...["完成率", figures.completion, "同比", growth],
+      ];
+      const phrase = zb("PHRASE", source.template, pairs);
+      expect([source.name, typeof phrase]).toEqual([source.name, "string"]);
+      expect(phrase).not.toBe("");
+      expect(section.text).toContain(String(phrase));
+      phrases += 1;
+    }
+  }
+  expect(phrases).toBeGreaterThan(20);
+});
