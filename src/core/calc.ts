@@ -6,9 +6,12 @@
 export type CalcError = "divide-by-zero" | "negative-base";
 export type CalcResult = { ok: true; value: number } | { ok: false; error: CalcError };
 
-/** A quotient that overflows (a divisor like 1e-320) is as meaningless as one over zero. */
+/**
+ * A ratio beyond 1e12 (a divisor like 1e-300) is as meaningless as one over zero, and would overflow
+ * when shown as a percentage.
+ */
 const ok = (value: number): CalcResult =>
-  Number.isFinite(value) ? { ok: true, value } : { ok: false, error: "divide-by-zero" };
+  Math.abs(value) < 1e12 ? { ok: true, value } : { ok: false, error: "divide-by-zero" };
 const fail = (error: CalcError): CalcResult => ({ ok: false, error });
 
 /** Strips binary noise so that 0.1 + 0.2 style results compare and print as a person expects. */

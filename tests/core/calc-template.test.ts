@@ -18,6 +18,13 @@ describe("calculations", () => {
     expect(growthRate(5, -2)).toEqual({ ok: false, error: "negative-base" });
   });
 
+  test("a divisor so small that the ratio would overflow as a percentage counts as zero", () => {
+    // fast-check found this one: 1 ÷ −5.6e−309 is finite, but ×100 for display is −Infinity.
+    expect(completionRate(1, -5.56268464626801e-309)).toEqual({ ok: false, error: "divide-by-zero" });
+    expect(growthRate(1, 1e-300)).toEqual({ ok: false, error: "divide-by-zero" });
+    expect(completionRate(5e11, 1)).toEqual({ ok: true, value: 5e11 });
+  });
+
   test("percentage points between two rates", () => {
     expect(percentagePointDifference(0.182, 0.218)).toBe(-3.6);
     expect(percentagePointDifference(0.3, 0.1)).toBe(20);
