@@ -1,0 +1,325 @@
+/**
+ * The built pane (dist/) in Debian's Chromium, served from loopback the way an intranet server would,
+ * in preview mode: what people see and click, what reaches the clipboard and the network.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import JSZip from "jszip";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Locator } from "playwright-core";
+import { mastheadRed } from "../../src/core/official-layout";
+import { distDir, distPath, rootDir } from "../dist";
+import { chromiumPath, hasChromium, launchChromium } from "../support/browser";
+import {
+  clipboardContents,
+  foreignRequests,
+  issueButton,
+  openPane,
+  previewLines,
+  runAction,
+  sectionParagraphs,
+  shownIssues,
+  statusText,
+  type PaneSession,
+} from "../support/pane-page";
+import { referenceLines, referenceText } from "../support/sample";
+import { serveStatic, type StaticServer } from "../support/static-server";
+
+const testTimeout = 60_000;
+const outputDir = join(rootDir, "test-output");
+const payload = "<img src=x onerror=alert(1)>";
+
+if (!hasChromium) {
+  console.warn(`Skipping the pane's browser tests: ${chromiumPath} is missing (Debian: apt-get install chromium).`);
+}
+const describeInChromium = hasChromium ? describe : describe.skip;
+
+/** The bold runs of bulletin-marked.txt, where **…** marks them. */
+function markedBoldRuns(): string[] {
+  return [...referenceText("bulletin-marked.txt").matchAll(/\*\*(.+?)\*\*/g)].map((match) => match[1]!);
+}
+
+describeInChromium("the built pane in Chromium, preview mode", () => {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  const sessions: PaneSession[] = [];
+
+  beforeAll(async () => {
+    // A failed build names itself here rather than as a blank page.
+    distPath("taskpane.html");
+    server = await serveStatic(distDir);
+    browser = await launchChromium();
+  }, testTimeout);
+
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((session) => session.context.close()));
+  }, testTimeout);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, testTimeout);
+
+  async function open(query = ""): Promise<PaneSession> {
+    if (!browser || !server) throw new Error("the browser or the server did not start");
+    const session = await openPane(browser, server.url, query);
+    sessions.push(session);
+    return session;
+  }
+
+  test(
+    "loads labelled 预览模式 with the sample's period",
+    async () => {
+      const { page, record } = await open();
+      expect(await page.locator("#host-label").textContent()).toBe("预览模式");
+      const period = await page
+        .locator("#period-fields .period-row")
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector("dt")?.textContent, row.querySelector("dd")?.textContent]),
+        );
+      expect(period).toEqual([
+        ["专报名称", "汨罗市实施“开局八好”工作专报"],
+        ["期号", "第2期"],
+        ["统计期", "2026年1-3月"],
+        ["印发日期", "2025年4月28日"],
+      ]);
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "生成专报 shows the seed's bulletin: 【主要指标】 as indicators-expected.txt, every line of bulletin-expected.txt in order",
+    async () => {
+      const { page, record } = await open();
+      expect(await runAction(page, "生成专报")).toBe("专报已生成。");
+      expect(await sectionParagraphs(page, "【主要指标】")).toEqual(referenceLines("indicators-expected.txt"));
+      const shown = await previewLines(page);
+      let from = 0;
+      for (const line of referenceLines("bulletin-expected.txt")) {
+        const at = shown.indexOf(line, from);
+        expect({ line, found: at >= 0 }).toEqual({ line, found: true });
+        from = at + 1;
+      }
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "校验数据 on ?sample=bad lists the bad entries by sheet with their cells",
+    async () => {
+      const { page } = await open("?sample=bad");
+      expect(await runAction(page, "校验数据")).toBe("校验完成：发现 4 个错误、1 个警告、0 个提示。");
+      const groups = await shownIssues(page);
+      expect(groups.map((group) => group.sheet)).toEqual(["专报设置", "产业发展", "城乡融合", "乡村振兴", "区域协同"]);
+      const places = Object.fromEntries(
+        groups.map((group) => [group.sheet, group.issues.map((issue) => `${issue.severity} ${issue.place}`)]),
+      );
+      expect(places).toEqual({
+        专报设置: ["警告 B5"],
+        产业发展: ["错误 C2"],
+        城乡融合: ["错误 C2"],
+        乡村振兴: ["错误 H2"],
+        区域协同: ["错误 A3"],
+      });
+      const messages = groups.flatMap((group) => group.issues.map((issue) => issue.message)).join("\n");
+      expect(messages).toContain("六十五亿");
+      expect(messages).toContain("-462");
+      expect(messages).toContain("{增幅预估}");
+    },
+    testTimeout,
+  );
+
+  test(
+    "clicking an issue, or pressing Enter or Space on it, selects its cell",
+    async () => {
+      const { page } = await open("?sample=bad");
+      await runAction(page, "校验数据");
+      const selected = page.locator('#issue-groups button.issue[aria-current="true"]');
+      expect(await selected.count()).toBe(0);
+
+      const steps: [sheet: string, place: string, how: (button: Locator) => Promise<void>][] = [
+        ["产业发展", "C2", (button) => button.click()],
+        [
+          "城乡融合",
+          "C2",
+          async (button) => {
+            await button.focus();
+            await page.keyboard.press("Enter");
+          },
+        ],
+        [
+          "乡村振兴",
+          "H2",
+          async (button) => {
+            await button.focus();
+            await page.keyboard.press(" ");
+          },
+        ],
+      ];
+      for (const [sheet, place, how] of steps) {
+        const button = issueButton(page, sheet, place);
+        await how(button);
+        const confirmation = `已定位到“${sheet}”${place}。`;
+        await page.locator("#activity-text", { hasText: confirmation }).waitFor();
+        expect(await statusText(page)).toBe(confirmation);
+        // The page keeps its MemoryWorkbook private; the pane's highlight is its view of the selection.
+        expect(await selected.count()).toBe(1);
+        expect(await button.getAttribute("aria-current")).toBe("true");
+        expect(await page.locator("#failure").isHidden()).toBe(true);
+      }
+    },
+    testTimeout,
+  );
+
+  test(
+    "a script-like indicator name shows as text and runs nothing",
+    async () => {
+      const { page, record } = await open("?sample=bad");
+      await runAction(page, "校验数据");
+      await runAction(page, "生成专报");
+      for (const area of ["#issue-groups", "#bulletin"]) {
+        expect(await page.locator(`${area} img`).count()).toBe(0);
+        const shown = page.locator(area).getByText(payload).first();
+        expect(await shown.isVisible()).toBe(true);
+        expect(await shown.textContent()).toContain(payload);
+      }
+      expect(record.dialogs).toEqual([]);
+      expect(record.pageErrors).toEqual([]);
+      // An <img src=x> that made it into the DOM would have asked the server for /x.
+      expect(record.requests.filter((url) => new URL(url).pathname.endsWith("/x"))).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  // The copy button is being renamed to "复制到 Word" in the pane; re-enable once that label is built.
+  test.skip(
+    "复制到 Word puts the bulletin on the clipboard as styled HTML and as its plain text",
+    async () => {
+      const { page, record } = await open();
+      await runAction(page, "生成专报");
+      await page.getByRole("button", { name: "复制到 Word", exact: true }).click();
+      // The copy is asynchronous: wait for its outcome, a new status or the failure bar.
+      await page.waitForFunction(
+        () =>
+          !document.querySelector("#failure")?.hasAttribute("hidden") ||
+          !document.querySelector("#activity-text")?.textContent?.startsWith("专报已生成"),
+      );
+      expect(await page.locator("#failure").isHidden()).toBe(true);
+
+      const contents = await clipboardContents(page);
+      expect(Object.keys(contents).sort()).toEqual(["text/html", "text/plain"]);
+      expect(contents["text/plain"]).toBe(referenceText("bulletin-expected.txt"));
+
+      const html = await page.evaluate((markup) => {
+        const doc = new DOMParser().parseFromString(markup, "text/html");
+        return {
+          paragraphs: Array.from(doc.querySelectorAll("p")).map((p) => ({
+            text: (p.textContent ?? "").trim(),
+            style: p.getAttribute("style") ?? "",
+          })),
+          bold: Array.from(doc.querySelectorAll("strong")).map((strong) => strong.textContent ?? ""),
+          scripts: doc.querySelectorAll("script, img").length,
+        };
+      }, contents["text/html"]!);
+      const written = html.paragraphs.filter((paragraph) => paragraph.text !== "");
+      expect(written.map((paragraph) => paragraph.text)).toEqual(referenceLines("bulletin-expected.txt"));
+      for (const { text, style } of html.paragraphs) {
+        expect({ text, style }).toEqual({
+          text,
+          style: expect.stringMatching(/font-family:.+;font-size:[\d.]+pt;line-height:[\d.]+pt/),
+        });
+      }
+      expect(written[0]!.style).toContain(`color:#${mastheadRed}`);
+      expect(html.bold).toEqual(markedBoldRuns());
+      expect(html.scripts).toBe(0);
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  // The "下载 Word 文档" button is being added to the pane; re-enable once it is built.
+  test.skip(
+    "下载 Word 文档 saves a .docx with the masthead, its code loaded from the local server",
+    async () => {
+      const { page, record } = await open();
+      await runAction(page, "生成专报");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "下载 Word 文档", exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      mkdirSync(outputDir, { recursive: true });
+      const saved = join(outputDir, "pane-download.docx");
+      rmSync(saved, { force: true });
+      await download.saveAs(saved);
+
+      const bytes = readFileSync(saved);
+      expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+      const zip = await JSZip.loadAsync(bytes);
+      const documentXml = await zip.file("word/document.xml")?.async("string");
+      expect(documentXml).toBeDefined();
+      const text = [...documentXml!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((match) => match[1]).join("");
+      for (const line of referenceLines("bulletin-expected.txt").slice(0, 4)) expect(text).toContain(line);
+
+      // The docx code is a chunk of its own, fetched on demand: from the same server, and found.
+      const scripts = record.requests.map((url) => new URL(url).pathname).filter((path) => path.endsWith(".js"));
+      expect(scripts.filter((path) => path !== "/taskpane.js" && !path.startsWith("/office-js/"))).not.toEqual([]);
+      expect(foreignRequests(record, server!.url)).toEqual([]);
+      expect(record.failedResponses).toEqual([]);
+      expect(record.failedRequests).toEqual([]);
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "every request goes to the local server and is answered",
+    async () => {
+      const { page, record } = await open("?sample=bad");
+      await runAction(page, "校验数据");
+      await issueButton(page, "城乡融合", "C2").click();
+      await page.locator("#activity-text", { hasText: "已定位到" }).waitFor();
+      await runAction(page, "生成专报");
+      await runAction(page, "创建模板");
+
+      const origin = server!.url;
+      expect(foreignRequests(record, origin)).toEqual([]);
+      expect(record.failedResponses).toEqual([]);
+      expect(record.failedRequests).toEqual([]);
+      // The page really came through the server: its HTML, its script and the bundled office.js.
+      const paths = record.requests.map((url) => new URL(url).pathname);
+      for (const path of ["/taskpane.html", "/taskpane.js", "/office-js/office.js"]) {
+        expect(paths).toContain(path);
+        expect(server!.requests).toContain(path);
+      }
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "a screenshot after 生成专报 is saved as test-output/pane-after-generate.png",
+    async () => {
+      const { page } = await open();
+      await runAction(page, "生成专报");
+      await page.locator("#bulletin .bulletin-masthead").waitFor();
+      mkdirSync(outputDir, { recursive: true });
+      const file = join(outputDir, "pane-after-generate.png");
+      rmSync(file, { force: true });
+      await page.screenshot({ path: file, fullPage: true });
+
+      const png = readFileSync(file);
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      // IHDR: width and height, big-endian, right after the signature and the chunk header.
+      const width = png.readUInt32BE(16);
+      const height = png.readUInt32BE(20);
+      expect(width).toBe(page.viewportSize()!.width);
+      // The whole page with the bulletin is far taller than the viewport.
+      expect(height).toBeGreaterThan(page.viewportSize()!.height);
+      expect(png.length).toBeGreaterThan(50_000);
+    },
+    testTimeout,
+  );
+});

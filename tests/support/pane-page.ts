@@ -1,0 +1,176 @@
+/** The built pane in Chromium, for the end-to-end tests: opening it in preview mode, running actions, reading it. */
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+
+/** What a page did on the network and beyond the DOM, recorded from its first request on. */
+export interface PageRecord {
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Responses with a status of 400 or more, as "404 http://…". */
+  failedResponses: string[];
+  /** Requests that got no response at all (refused, blocked, aborted), as "reason http://…". */
+  failedRequests: string[];
+  /** Messages of alert/confirm/prompt dialogs the page opened. */
+  dialogs: string[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+}
+
+export interface PaneSession {
+  context: BrowserContext;
+  page: Page;
+  record: PageRecord;
+}
+
+/** The width of a task pane docked in Excel, so the layout under test is the one people see. */
+const paneViewport = { width: 400, height: 900 };
+
+/** Opens dist/taskpane.html (plus `query`, e.g. "?sample=bad") in a fresh context and waits until it is idle. */
+export async function openPane(browser: Browser, origin: string, query = ""): Promise<PaneSession> {
+  const context = await browser.newContext({
+    viewport: paneViewport,
+    permissions: ["clipboard-read", "clipboard-write"],
+    acceptDownloads: true,
+  });
+  // Below jest's per-test limit, so a missing element fails with playwright's message naming it.
+  context.setDefaultTimeout(20_000);
+  try {
+    const page = await context.newPage();
+    const record: PageRecord = { requests: [], failedResponses: [], failedRequests: [], dialogs: [], pageErrors: [] };
+    page.on("request", (request) => record.requests.push(request.url()));
+    page.on("response", (response) => {
+      if (response.status() >= 400) record.failedResponses.push(`${response.status()} ${response.url()}`);
+    });
+    page.on("requestfailed", (request) =>
+      record.failedRequests.push(`${request.failure()?.errorText ?? "failed"} ${request.url()}`),
+    );
+    page.on("dialog", (dialog) => {
+      record.dialogs.push(dialog.message());
+      // An open dialog would block the page; the record is what the test asserts on.
+      void dialog.dismiss();
+    });
+    page.on("pageerror", (error) => record.pageErrors.push(error.message));
+    await page.goto(`${origin}/taskpane.html${query}`);
+    await waitUntilIdle(page);
+    return { context, page, record };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Requests that left `origin`: anything but its own URLs and in-page data:/blob: URLs (a download's file). */
+export function foreignRequests(record: PageRecord, origin: string): string[] {
+  return record.requests.filter(
+    (url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"),
+  );
+}
+
+/**
+ * The pane has drawn and is not working: every action button reads aria-disabled="false" (before the
+ * first draw they have no such attribute, while busy "true").
+ */
+export async function waitUntilIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const buttons = Array.from(document.querySelectorAll("button[data-action]"));
+    return buttons.length > 0 && buttons.every((button) => button.getAttribute("aria-disabled") === "false");
+  });
+}
+
+export type ActionLabel = "创建模板" | "校验数据" | "生成专报";
+
+/** Clicks an action button and waits until it is done, returning the status it left (or throwing its failure). */
+export async function runAction(page: Page, label: ActionLabel): Promise<string> {
+  // The click handler marks the pane busy before it returns, so idle afterwards means done.
+  await page.getByRole("button", { name: label, exact: true }).click();
+  await waitUntilIdle(page);
+  const failure = page.locator("#failure:not([hidden])");
+  if ((await failure.count()) > 0) throw new Error(`${label}失败：${await failure.textContent()}`);
+  return (await page.locator("#activity-text").textContent()) ?? "";
+}
+
+/** The pane's status line (the live region), as shown. */
+export async function statusText(page: Page): Promise<string> {
+  return ((await page.locator("#activity-text").textContent()) ?? "").trim();
+}
+
+/**
+ * An element's text as lines: each element's textContent, with a line break wherever an element is
+ * laid out as a block (paragraphs, headings, flex items) rather than inline. Only whitespace between
+ * elements is normalised; the text inside them is as the DOM holds it.
+ */
+export function textLines(locator: Locator): Promise<string[]> {
+  return locator.evaluate((root) => {
+    const parts: string[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent ?? "");
+        return;
+      }
+      if (!(node instanceof Element)) return;
+      const block = !getComputedStyle(node).display.startsWith("inline");
+      if (block) parts.push("\n");
+      node.childNodes.forEach(walk);
+      if (block) parts.push("\n");
+    };
+    walk(root);
+    return parts
+      .join("")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+  });
+}
+
+/** The preview's whole text, a line per block. */
+export function previewLines(page: Page): Promise<string[]> {
+  return textLines(page.locator("#bulletin"));
+}
+
+/** The paragraphs under a heading such as 【主要指标】 in the preview, each its textContent. */
+export function sectionParagraphs(page: Page, heading: string): Promise<string[]> {
+  return page
+    .locator("#bulletin section")
+    .filter({ has: page.locator("h3", { hasText: heading }) })
+    .locator("p")
+    .evaluateAll((paragraphs) => paragraphs.map((paragraph) => (paragraph.textContent ?? "").trim()));
+}
+
+export interface ShownIssue {
+  severity: string;
+  place: string;
+  message: string;
+}
+
+/** The issue list as shown: each sheet's group with its entries. */
+export function shownIssues(page: Page): Promise<{ sheet: string; issues: ShownIssue[] }[]> {
+  return page.locator("#issue-groups .issue-group").evaluateAll((groups) =>
+    groups.map((group) => ({
+      sheet: group.querySelector(".issue-group-sheet")?.textContent ?? "",
+      issues: Array.from(group.querySelectorAll("button.issue")).map((button) => ({
+        severity: button.querySelector(".severity-text")?.textContent ?? "",
+        place: button.querySelector(".issue-place")?.textContent ?? "",
+        message: button.querySelector(".issue-message")?.textContent ?? "",
+      })),
+    })),
+  );
+}
+
+/** The issue button of `sheet` at `place` (e.g. 城乡融合, C2). */
+export function issueButton(page: Page, sheet: string, place: string): Locator {
+  return page
+    .locator("#issue-groups .issue-group")
+    .filter({ has: page.locator(".issue-group-sheet", { hasText: sheet }) })
+    .locator("button.issue")
+    .filter({ has: page.locator(".issue-place", { hasText: new RegExp(`^\\s*${place}\\s*$`) }) });
+}
+
+/** Everything on the clipboard, by MIME type, read back in the page. */
+export function clipboardContents(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const contents: Record<string, string> = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) contents[type] = await (await item.getType(type)).text();
+    }
+    return contents;
+  });
+}
