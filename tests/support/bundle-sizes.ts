@@ -1,0 +1,66 @@
+/**
+ * Sizes of the built add-in's JavaScript: what each page of dist/ loads at startup, and the chunks no
+ * page loads (fetched on demand). Microsoft's scripts under office-js/ are not ours and not counted.
+ * Shared by tests/bundle-budget.test.ts and, compiled, by `npm run bench`; the caller names dist/.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface FileSize {
+  /** Relative to dist/, with "/" separators as the pages reference it. */
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface PageScripts {
+  page: string;
+  scripts: FileSize[];
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+const isMicrosofts = (src: string) => /^https?:/.test(src) || src.startsWith("office-js/");
+
+export function fileSize(distDir: string, file: string): FileSize {
+  const bytes = readFileSync(join(distDir, file));
+  return { file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** The scripts a page loads at startup, as its HTML lists them, without Microsoft's. */
+export function initialScripts(distDir: string, page: string): string[] {
+  const html = readFileSync(join(distDir, page), "utf8");
+  const sources = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map(([, src]) => src!);
+  return sources.filter((src) => !isMicrosofts(src));
+}
+
+export function pageScripts(distDir: string, page: string): PageScripts {
+  const scripts = initialScripts(distDir, page).map((file) => fileSize(distDir, file));
+  return {
+    page,
+    scripts,
+    rawBytes: scripts.reduce((sum, script) => sum + script.rawBytes, 0),
+    gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/** Every page with scripts of ours, and every other .js file of ours in dist/: the lazy chunks. */
+export function bundleSizes(distDir: string): { pages: PageScripts[]; lazyChunks: FileSize[] } {
+  const files = filesUnder(distDir).map((path) => relative(distDir, path).split(sep).join("/"));
+  const pages = files
+    .filter((file) => file.endsWith(".html"))
+    .map((page) => pageScripts(distDir, page))
+    .filter((page) => page.scripts.length > 0);
+  const loaded = new Set(pages.flatMap((page) => page.scripts.map((script) => script.file)));
+  const lazyChunks = files
+    .filter((file) => file.endsWith(".js") && !isMicrosofts(file) && !loaded.has(file))
+    .map((file) => fileSize(distDir, file));
+  return { pages, lazyChunks };
+}

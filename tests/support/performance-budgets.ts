@@ -1,0 +1,16 @@
+/** budgets/performance.json: every deterministic performance budget, in one place. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { MeasuredAction } from "./sync-counts";
+
+export interface PerformanceBudgets {
+  contextSyncs: { maxPerAction: Record<MeasuredAction, number> };
+  /** By page of dist/. */
+  initialJs: { maxGzipBytes: Record<string, number> };
+}
+
+export function readPerformanceBudgets(): PerformanceBudgets {
+  return JSON.parse(
+    readFileSync(join(__dirname, "..", "..", "budgets", "performance.json"), "utf8"),
+  ) as PerformanceBudgets;
+}
