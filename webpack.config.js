@@ -118,8 +118,16 @@ module.exports = async (env, argv) => {
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // `import("../core/export-docx.js")` is how tsconfig's nodenext wants a dynamic import spelled.
+      extensionAlias: { ".js": [".ts", ".js"] },
+      // ExcelJS's browser build, without its polyfills: the pane reads members' returns with it.
+      alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },
+    },
     module: {
+      // A prebuilt bundle: nothing in it for webpack to resolve, and parsing it is slow.
+      noParse: /exceljs[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.ts$/,
@@ -167,6 +175,16 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // The two big libraries the pane loads on demand, each a chunk of its own named for what it
+          // is, whichever feature asks first (ExcelJS serves both 导入报送表 and 下载报送表).
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", enforce: true },
+        },
+      },
+    },
     performance: { hints: false },
     devServer: {
       host: "localhost",

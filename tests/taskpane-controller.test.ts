@@ -46,6 +46,10 @@ class GatedHost implements WorkbookHost {
   selectCell(): Promise<void> {
     return Promise.resolve();
   }
+
+  applyEdits(): Promise<void> {
+    throw new Error("not used");
+  }
 }
 
 /** A host that fails every call with `error`. */
@@ -55,6 +59,7 @@ function failingHost(error: unknown): WorkbookHost {
     readWorkbook: () => Promise.reject(error),
     createTemplate: () => Promise.reject(error),
     selectCell: () => Promise.reject(error),
+    applyEdits: () => Promise.reject(error),
   };
 }
 
@@ -196,6 +201,7 @@ describe("clicking an issue", () => {
       readWorkbook: () => workbook.readWorkbook(),
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: () => Promise.reject(new ExcelHostError(message, "ItemNotFound")),
+      applyEdits: (edits) => workbook.applyEdits(edits),
     };
     const pane = controllerOver(host);
     await pane.check();
@@ -240,6 +246,7 @@ describe("failures", () => {
       readWorkbook: () => (fail ? Promise.reject(new Error("x")) : workbook.readWorkbook()),
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
+      applyEdits: (edits) => workbook.applyEdits(edits),
     };
     const pane = controllerOver(host);
     await pane.generate();
@@ -252,11 +259,11 @@ describe("failures", () => {
 
   test("a failed copy tells how to copy by hand", () => {
     const pane = controllerOver(new MemoryWorkbook());
-    pane.reportCopy(false);
-    expect(pane.view.failure).toBe("未能复制到剪贴板。请在预览区中选中文字后按 Ctrl+C 复制。");
-    pane.reportCopy(true);
+    pane.reportCopy("failed");
+    expect(pane.view.failure).toBe("未能自动复制。已选中预览中的专报全文，请按 Ctrl+C 复制，再粘贴到 Word 或 WPS。");
+    pane.reportCopy("copy-command");
     expect(pane.view.failure).toBeNull();
-    expect(pane.view.status).toBe("已复制全文，可粘贴到 Word 或 WPS 中。");
+    expect(pane.view.status).toBe("已复制，可直接粘贴到 Word 或 WPS");
   });
 });
 

@@ -2,18 +2,8 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../core";
+import { worksheetGrid } from "../core/worksheet-grid";
 import { CliError } from "./errors";
-
-function worksheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
-  const values: unknown[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // ExcelJS row.values is 1-based: index 0 is always empty.
-    const cells = (row.values as unknown[]).slice(1);
-    values[rowNumber - 1] = cells.map((value) => value ?? null);
-  });
-  for (let i = 0; i < values.length; i += 1) values[i] ??= [];
-  return { name: worksheet.name, values };
-}
 
 export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;

@@ -2,11 +2,12 @@
  * The workbook of the preview mode: grids held in memory, so the pane works outside Office (a browser,
  * a demo) with the same 创建模板, 检查 and 生成 as in Excel.
  */
-import { cellAddress } from "./a1";
+import { cellAddress, parseAddress } from "./a1";
 import { kaijuBahao } from "./catalog/kaiju-bahao";
 import type { Catalog } from "./catalog/types";
 import { readCell } from "./cells";
 import type { SheetGrid } from "./grid";
+import type { CellEdit } from "./merge";
 import { planTemplate, type CellBlock } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
@@ -20,8 +21,11 @@ function copyGrid(grid: SheetGrid): SheetGrid {
   return { ...grid, values: grid.values.map((row) => [...row]) };
 }
 
-/** `grid` with `block` written into it, grown (and its origin moved) as far as the block needs. */
-function withBlock(grid: SheetGrid, block: CellBlock): SheetGrid {
+/**
+ * `grid` with `block` written into it, grown (and its origin moved) as far as the block needs. Only
+ * `overwrite` may replace a cell that holds something.
+ */
+function withBlock(grid: SheetGrid, block: CellBlock, overwrite = false): SheetGrid {
   const originRow = Math.min(grid.originRow ?? 0, block.row);
   const originColumn = Math.min(grid.originColumn ?? 0, block.column);
   const shiftRows = (grid.originRow ?? 0) - originRow;
@@ -38,7 +42,7 @@ function withBlock(grid: SheetGrid, block: CellBlock): SheetGrid {
       const c = block.column - originColumn + j;
       while (row.length <= c) row.push(null);
       // The planner promises never to overwrite; a breach must be loud, not silent data loss.
-      if (readCell(row[c]).kind !== "empty") {
+      if (!overwrite && readCell(row[c]).kind !== "empty") {
         throw new Error(
           `创建模板将覆盖“${grid.name}”${cellAddress(originRow + r, originColumn + c)}中已有的内容，已停止`,
         );
@@ -76,10 +80,22 @@ export class MemoryWorkbook implements WorkbookHost {
     const plan = planTemplate(this.grids, template, { formulas: "plain" });
     for (const extension of plan.extensions) {
       const index = this.grids.findIndex((grid) => grid.name === extension.sheet);
-      this.grids[index] = extension.blocks.reduce(withBlock, this.grids[index]!);
+      this.grids[index] = extension.blocks.reduce((grid, block) => withBlock(grid, block), this.grids[index]!);
     }
     this.grids.push(...plan.newSheets.map(copyGrid));
     return plan.report;
+  }
+
+  async applyEdits(edits: readonly CellEdit[]): Promise<void> {
+    // Everything is checked first, so a bad edit leaves the workbook as it was, like a failed sync.
+    const placed = edits.map((edit) => {
+      const index = this.grids.findIndex((grid) => grid.name === edit.sheet);
+      if (index < 0) throw new Error(`找不到工作表“${edit.sheet}”`);
+      const position = parseAddress(edit.cell);
+      if (!position) throw new Error(`“${edit.cell}”不是单元格地址`);
+      return { index, block: { row: position.row, column: position.column, values: [[edit.value]] } };
+    });
+    for (const { index, block } of placed) this.grids[index] = withBlock(this.grids[index]!, block, true);
   }
 
   async selectCell(sheet: string, cell: string | null): Promise<void> {

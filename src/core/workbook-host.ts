@@ -3,6 +3,7 @@
  * the in-memory sample of the preview mode. The pane only talks to this interface.
  */
 import type { SheetGrid } from "./grid";
+import type { CellEdit } from "./merge";
 
 export interface TemplateReport {
   /** Sheets that did not exist and were added whole. */
@@ -24,6 +25,11 @@ export interface WorkbookHost {
   readWorkbook(): Promise<SheetGrid[]>;
   /** Adds what the template has and the workbook lacks; never overwrites a cell that exists. */
   createTemplate(options: { sample: boolean }): Promise<TemplateReport>;
+  /**
+   * Writes each edit's value into its cell (in Excel: one context.sync), text always as text; nothing
+   * else changes. Callers plan the edits on a fresh readWorkbook, so their sheets exist.
+   */
+  applyEdits(edits: readonly CellEdit[]): Promise<void>;
   /** Selects a cell (or the sheet when cell is null) so a person can fix it. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
 }

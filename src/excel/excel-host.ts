@@ -8,6 +8,7 @@ import {
   planTemplate,
   workbookGrids,
   type Catalog,
+  type CellEdit,
   type FormulaStyle,
   type SheetGrid,
   type TemplatePlan,
@@ -42,6 +43,14 @@ function unsupportedFeatures(plan: TemplatePlan, formulas: FormulaStyle): string
   return features;
 }
 
+/**
+ * What to put in `Range.values` so the cell holds `value` as it is: Excel reads a text like typing,
+ * so "=…" would become a formula and "2026-03" a date; the leading apostrophe keeps any text text.
+ */
+export function cellInput(value: number | string): number | string {
+  return typeof value === "number" ? value : `'${value}`;
+}
+
 function hasAdditions(plan: TemplatePlan): boolean {
   return plan.newSheets.length > 0 || plan.extensions.length > 0;
 }
@@ -67,6 +76,22 @@ export class ExcelWorkbookHost implements WorkbookHost {
       }
       const { report } = plan;
       return { ...report, skippedFeatures: [...report.skippedFeatures, ...unsupportedFeatures(plan, formulas)] };
+    });
+  }
+
+  applyEdits(edits: readonly CellEdit[]): Promise<void> {
+    if (edits.length === 0) return Promise.resolve();
+    return runExcel("写入合并结果", async (context) => {
+      const worksheets = new Map<string, Excel.Worksheet>();
+      for (const edit of edits) {
+        let worksheet = worksheets.get(edit.sheet);
+        if (!worksheet) {
+          worksheet = context.workbook.worksheets.getItem(edit.sheet);
+          worksheets.set(edit.sheet, worksheet);
+        }
+        worksheet.getRange(edit.cell).values = [[cellInput(edit.value)]];
+      }
+      await context.sync();
     });
   }
 

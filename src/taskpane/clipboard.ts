@@ -1,46 +1,79 @@
 /**
- * Copying the bulletin. The async Clipboard API is missing or refused in some Office web views, so
- * the old copy command on a hidden text area (plain text only) is the fallback.
+ * 复制到 Word: the bulletin goes on the clipboard as HTML (Word and WPS keep its fonts and sizes) and
+ * as plain text. The async Clipboard API is missing or refused in some Office web views, so the old
+ * copy command is the fallback — with a copy listener that sets both formats, so it keeps the
+ * formatting too. The page is reached through `CopyEnvironment`, which tests replace.
  */
 
-function copyWithCommand(text: string): boolean {
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.append(area);
-  area.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
+export interface BulletinClipboardContent {
+  text: string;
+  html: string;
 }
 
-/** Copies `text`, with `html` alongside where the page may write rich text (Word keeps its fonts). */
-export async function copyText(text: string, html: string): Promise<boolean> {
-  try {
-    if (typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
-      const item = new ClipboardItem({
-        "text/plain": new Blob([text], { type: "text/plain" }),
-        "text/html": new Blob([html], { type: "text/html" }),
-      });
-      await navigator.clipboard.write([item]);
-      return true;
+/** The part of a `copy` event the fallback uses. */
+export interface CopyEventLike {
+  clipboardData: { setData(format: string, data: string): void } | null;
+  preventDefault(): void;
+}
+
+export interface CopyEnvironment {
+  /** Writes both formats with the async Clipboard API; null where the page lacks it. */
+  writeBoth: ((content: BulletinClipboardContent) => Promise<void>) | null;
+  /**
+   * Runs `document.execCommand("copy")` with `listener` attached to the copy event it fires;
+   * returns what execCommand returned (false when it threw).
+   */
+  copyCommand(listener: (event: CopyEventLike) => void): boolean;
+}
+
+export type CopyOutcome = "clipboard-api" | "copy-command" | "failed";
+
+/** Copies `content` with the first way that works. */
+export async function copyBulletin(content: BulletinClipboardContent, env: CopyEnvironment): Promise<CopyOutcome> {
+  if (env.writeBoth) {
+    try {
+      await env.writeBoth(content);
+      return "clipboard-api";
+    } catch {
+      // Refused by the host's permissions or the browser: the copy command below.
     }
-  } catch {
-    // Rich text refused: plain text below.
   }
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Refused by the host's permissions: try the copy command below.
-  }
-  return copyWithCommand(text);
+  let wrote = false;
+  const listener = (event: CopyEventLike) => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData("text/html", content.html);
+    event.clipboardData.setData("text/plain", content.text);
+    // Without this the browser would copy the page's selection instead of what was just set.
+    event.preventDefault();
+    wrote = true;
+  };
+  return env.copyCommand(listener) && wrote ? "copy-command" : "failed";
+}
+
+/** The page's clipboard: the async API where the page has it, and the copy command. */
+export function browserCopyEnvironment(): CopyEnvironment {
+  const clipboard = typeof navigator === "undefined" ? undefined : navigator.clipboard;
+  const canWrite = typeof ClipboardItem !== "undefined" && typeof clipboard?.write === "function";
+  return {
+    writeBoth: canWrite
+      ? (content) =>
+          clipboard!.write([
+            new ClipboardItem({
+              "text/html": new Blob([content.html], { type: "text/html" }),
+              "text/plain": new Blob([content.text], { type: "text/plain" }),
+            }),
+          ])
+      : null,
+    copyCommand(listener) {
+      const handler = (event: ClipboardEvent) => listener(event);
+      document.addEventListener("copy", handler);
+      try {
+        return document.execCommand("copy");
+      } catch {
+        return false;
+      } finally {
+        document.removeEventListener("copy", handler);
+      }
+    },
+  };
 }

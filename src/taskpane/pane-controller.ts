@@ -3,16 +3,23 @@
  * changes the workbook and yields a new view model for the view to draw.
  */
 import { analyzeWorkbook, type Analysis } from "../core/bulletin";
-import { bulletinDocument, bulletinPlainText } from "../core/bulletin-document";
+import { bulletinDocument, bulletinPlainText, type BulletinDocument } from "../core/bulletin-document";
 import { countBySeverity, severityLabel, type Issue } from "../core/issues";
 import { settingsSheetName } from "../core/layout";
+import type { MergeSide } from "../core/merge";
 import { periodPhrase } from "../core/phrases";
 import type { BulletinSettings } from "../core/settings";
 import type { WorkbookHost } from "../core/workbook-host";
+import type { CopyOutcome } from "./clipboard";
+import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
 import type { IssueList, PaneViewModel, PeriodSummary } from "./pane-model";
 import type { PaneAction } from "./pane-query";
+import type { ReturnFile } from "./return-files";
 import { templateReportLines } from "./template-report-text";
+import type { SaveOutcome } from "./file-saving";
+import { unitFormFileName } from "./unit-form-file";
+import { bulletinFileName } from "./word-file";
 
 type Listener = (model: PaneViewModel) => void;
 
@@ -21,13 +28,23 @@ export type FailureLog = (action: string, error: unknown) => void;
 
 const consoleLog: FailureLog = (action, error) => console.error(`专报助手：${action}失败`, error);
 
-type Activity = PaneAction | "read";
+/** Renders the bulletin as a .docx and saves it under `fileName` (the page's download). */
+export type WordDocumentSaver = (doc: BulletinDocument, fileName: string) => Promise<SaveOutcome>;
+
+/** Writes a unit form for `categories` and saves it under `fileName`. */
+export type UnitFormSaver = (categories: readonly string[], fileName: string) => Promise<SaveOutcome>;
+
+type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form";
 
 const busyTexts: Record<Activity, string> = {
   read: "正在读取工作簿…",
   create: "正在创建模板…",
   check: "正在校验数据…",
   generate: "正在生成专报…",
+  word: "正在生成 Word 文档…",
+  import: "正在读取报送表…",
+  merge: "正在写入合并结果…",
+  form: "正在生成报送表…",
 };
 
 const actionNames: Record<Activity, string> = {
@@ -35,7 +52,15 @@ const actionNames: Record<Activity, string> = {
   create: "创建模板",
   check: "校验数据",
   generate: "生成专报",
+  word: "下载 Word 文档",
+  import: "导入报送表",
+  merge: "应用合并",
+  form: "下载报送表",
 };
+
+const noFileSaving = "此处不能从任务窗格保存文件（如 Mac 版、iPad 版或部分网页版 Office）。";
+const cannotSaveFiles = `${noFileSaving}请点击“复制到 Word”，粘贴到 Word 或 WPS 后保存。`;
+const cannotSaveForms = `${noFileSaving}请在 Windows 版 Excel 中下载报送表，或请管理员用命令行生成。`;
 
 function periodSummary(settings: BulletinSettings): PeriodSummary {
   const to = settings.cumulativeTo;
@@ -99,10 +124,14 @@ export class PaneController {
       bulletin: null,
       bulletinText: null,
       templateReport: null,
+      merge: null,
+      mergeReport: null,
       status: null,
       failure: null,
     };
   }
+
+  private mergeSession: MergeSession | null = null;
 
   get view(): PaneViewModel {
     return this.model;
@@ -122,6 +151,7 @@ export class PaneController {
   /** Excel answered after the preview had started: work on the real workbook from now on. */
   async useHost(host: WorkbookHost): Promise<void> {
     this.host = host;
+    this.mergeSession = null;
     this.update({
       hostLabel: host.label,
       issues: null,
@@ -129,6 +159,8 @@ export class PaneController {
       bulletin: null,
       bulletinText: null,
       templateReport: null,
+      merge: null,
+      mergeReport: null,
       status: null,
       failure: null,
     });
@@ -240,12 +272,125 @@ export class PaneController {
     }
   }
 
-  /** The outcome of 复制全文, which the view performs (the clipboard belongs to the page). */
-  reportCopy(copied: boolean): void {
+  /** The outcome of 复制到 Word, which the view performs (the clipboard belongs to the page). */
+  reportCopy(outcome: CopyOutcome): void {
     this.update(
-      copied
-        ? { status: "已复制全文，可粘贴到 Word 或 WPS 中。", failure: null }
-        : { failure: "未能复制到剪贴板。请在预览区中选中文字后按 Ctrl+C 复制。" },
+      outcome === "failed"
+        ? { failure: "未能自动复制。已选中预览中的专报全文，请按 Ctrl+C 复制，再粘贴到 Word 或 WPS。" }
+        : { status: "已复制，可直接粘贴到 Word 或 WPS", failure: null },
     );
   }
+
+  /** 下载 Word 文档: `save` renders and saves the file; where it cannot, the person is sent to 复制到 Word. */
+  downloadWord(save: WordDocumentSaver): Promise<void> {
+    const { bulletin } = this.model;
+    if (!bulletin) return Promise.resolve();
+    return this.busyWith("word", async () => {
+      const fileName = bulletinFileName(bulletin.masthead);
+      let outcome: SaveOutcome;
+      try {
+        outcome = await save(bulletin, fileName);
+      } catch (error) {
+        this.log(actionNames.word, error);
+        return { failure: `未能保存 Word 文档。${cannotSaveFiles}` };
+      }
+      return outcome === "saved"
+        ? { status: `已生成 Word 文档：${fileName}，请在浏览器的下载位置查看。` }
+        : { failure: cannotSaveFiles };
+    });
+  }
+
+  /** 下载报送表: a form for the member unit that reports `categories`. */
+  downloadUnitForm(categories: readonly string[], save: UnitFormSaver): Promise<void> {
+    if (categories.length === 0) {
+      this.update({ failure: "请至少勾选一个类别，再点击“下载报送表”。", status: null });
+      return Promise.resolve();
+    }
+    return this.busyWith("form", async () => {
+      const fileName = unitFormFileName(categories);
+      const outcome = await save(categories, fileName);
+      return outcome === "saved"
+        ? { status: `已生成报送表：${fileName}，请在浏览器的下载位置查看。` }
+        : { failure: cannotSaveForms };
+    });
+  }
+
+  /**
+   * 导入报送表: `read` reads the chosen files; they are checked and compared with the workbook, and the
+   * differences shown for the person to decide. Nothing is written here.
+   */
+  importReturns(read: () => Promise<ReturnFile[]>): Promise<void> {
+    return this.busyWith("import", async () => {
+      const files = await read();
+      if (files.length === 0) return {};
+      const session = MergeSession.fromFiles(await this.host.readWorkbook(), files);
+      this.mergeSession = session;
+      return { merge: session.view(), mergeReport: null, status: importSentence(session) };
+    });
+  }
+
+  /** A per-conflict choice: keep the master's value or take the unit's. */
+  chooseConflict(key: string, side: MergeSide): void {
+    if (!this.mergeSession || this.model.busy !== null) return;
+    this.mergeSession.choose(key, side);
+    this.update({ merge: this.mergeSession.view() });
+  }
+
+  /** Whether the indicators the master lacks are appended by 应用合并. */
+  chooseAddRows(add: boolean): void {
+    if (!this.mergeSession || this.model.busy !== null) return;
+    this.mergeSession.setAddRows(add);
+    this.update({ merge: this.mergeSession.view() });
+  }
+
+  /** Drops the import without writing anything. */
+  cancelMerge(): void {
+    if (this.model.busy !== null) return;
+    this.mergeSession = null;
+    this.update({ merge: null, status: "已取消导入，工作簿未改动。", failure: null });
+  }
+
+  /**
+   * 应用合并: the plan is made again on the workbook as it is now; if that asks other questions than
+   * the person answered (someone edited the sheet meanwhile), it is shown again instead of written.
+   */
+  applyMerge(): Promise<void> {
+    const shown = this.mergeSession;
+    if (!shown) return Promise.resolve();
+    return this.busyWith("merge", async () => {
+      const current = shown.withMaster(await this.host.readWorkbook());
+      this.mergeSession = current;
+      if (!current.asksTheSameAs(shown)) {
+        return {
+          merge: current.view(),
+          status: "工作簿在导入后有改动，已重新比对。请核对冲突和新增指标后再点击“应用合并”。",
+        };
+      }
+      await this.host.applyEdits(current.plan.edits);
+      this.mergeSession = null;
+      const { period } = await this.analyze();
+      const lines = current.appliedLines();
+      return {
+        ...period,
+        merge: null,
+        mergeReport: lines,
+        // Earlier results describe the workbook before the merge.
+        issues: null,
+        selectedIssue: null,
+        bulletin: null,
+        bulletinText: null,
+        templateReport: null,
+        status: `合并完成：${lines[0]}`,
+      };
+    });
+  }
+}
+
+function importSentence(session: MergeSession): string {
+  const { plan } = session;
+  const rejected = session.rejected.length;
+  const parts = [`可合并 ${plan.merged.length} 份`];
+  if (rejected > 0) parts.push(`未通过 ${rejected} 份`);
+  parts.push(`冲突 ${plan.conflicts.length} 处`, `新增指标 ${plan.newRows.length} 个`);
+  return `已读取报送表：${parts.join("，")}。核对后点击“应用合并”写入工作簿。`;
 }

@@ -1,6 +1,7 @@
 /** What the pane shows, as plain data: the controller produces it, the view draws it. */
 import type { BulletinDocument } from "../core/bulletin-document";
 import type { Issue, Severity } from "../core/issues";
+import type { MergeSide, SheetMergeSummary } from "../core/merge";
 
 export interface PeriodSummary {
   /** 专报名称; "" while not filled. */
@@ -39,6 +40,49 @@ export interface IssueList {
   groups: IssueGroup[];
 }
 
+export interface MergeConflictView {
+  /** What a choice hands back to the controller. */
+  key: string;
+  sheet: string;
+  name: string;
+  /** The column: 本期值, 目标值… */
+  header: string;
+  /** The master's cell, e.g. C5. */
+  cell: string;
+  /** The unit whose return differs. */
+  unit: string;
+  masterText: string;
+  unitText: string;
+  chosen: MergeSide;
+}
+
+export interface NewRowView {
+  sheet: string;
+  name: string;
+  unit: string;
+  /** False when the master lacks the sheet, so the row cannot be added. */
+  addable: boolean;
+}
+
+export interface RejectedReturnView {
+  unit: string;
+  reason: string;
+  /** Each error with its place: “产业发展 C5：……”. */
+  issues: string[];
+}
+
+/** An import of members' returns waiting for 应用合并. */
+export interface MergeView {
+  merged: string[];
+  rejected: RejectedReturnView[];
+  sheets: SheetMergeSummary[];
+  conflicts: MergeConflictView[];
+  newRows: NewRowView[];
+  addRows: boolean;
+  /** Cells 应用合并 would write. */
+  editCount: number;
+}
+
 export interface PaneViewModel {
   /** Excel / 预览模式 */
   hostLabel: string;
@@ -53,10 +97,14 @@ export interface PaneViewModel {
   /** The key of the issue last selected in the workbook. */
   selectedIssue: string | null;
   bulletin: BulletinDocument | null;
-  /** The bulletin as plain text, for 复制全文. */
+  /** The bulletin as plain text, for 复制到 Word. */
   bulletinText: string | null;
   /** What 创建模板 did, one sentence a line. */
   templateReport: string[] | null;
+  /** The import waiting for 应用合并; null when there is none. */
+  merge: MergeView | null;
+  /** What the last 应用合并 wrote, one sentence a line. */
+  mergeReport: string[] | null;
   /** The outcome of the last action, for the live region. */
   status: string | null;
   /** A failure in plain Chinese. */

@@ -6,34 +6,32 @@
 import { footerLines, type BulletinDocument } from "../core/bulletin-document";
 import { severityLabel, type Severity } from "../core/issues";
 import type { BulletinParagraph } from "../core/text-runs";
+import { byId, element } from "./dom";
 import { icon } from "./icons";
-import type { IssueEntry, IssueGroup, IssueList, PaneViewModel, PeriodSummary, SeverityCounts } from "./pane-model";
+import { mergeNodes, type MergeChoiceHandlers } from "./merge-view";
+import type {
+  IssueEntry,
+  IssueGroup,
+  IssueList,
+  MergeView,
+  PaneViewModel,
+  PeriodSummary,
+  SeverityCounts,
+} from "./pane-model";
 import type { PaneAction } from "./pane-query";
 
-export interface PaneViewHandlers {
+export interface PaneViewHandlers extends MergeChoiceHandlers {
   onAction(action: PaneAction, options: { sample: boolean }): void;
   onSelectIssue(key: string): void;
   onCopy(): void;
+  onDownloadWord(): void;
+  onImportFiles(files: File[]): void;
+  onApplyMerge(): void;
+  onCancelMerge(): void;
+  onDownloadUnitForm(categories: string[]): void;
 }
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  name: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(name);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function byId<T extends HTMLElement>(id: string): T {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`taskpane.html lacks #${id}`);
-  return node as T;
-}
 
 function severityBadge(severity: Severity, text: string): HTMLElement {
   const badge = element("span", `severity severity-${severity}`);
@@ -122,9 +120,41 @@ function bulletinNodes(bulletin: BulletinDocument): HTMLElement[] {
 
 export interface PaneView {
   render(model: PaneViewModel): void;
+  /** Selects the preview's text, for the person to copy by hand when the page may not. */
+  selectBulletinText(): void;
 }
 
-export function createPaneView(handlers: PaneViewHandlers): PaneView {
+/** The focused control of the merge card, found again after a redraw by what it stands for. */
+function focusedChoice(container: HTMLElement): string | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLInputElement) || !container.contains(active)) return null;
+  return active.id ? `#${active.id}` : `${active.dataset.key ?? ""}|${active.dataset.side ?? ""}`;
+}
+
+function refocus(container: HTMLElement, focused: string | null): void {
+  if (focused === null) return;
+  const inputs = Array.from(container.querySelectorAll<HTMLInputElement>("input"));
+  const match = inputs.find((input) =>
+    focused.startsWith("#") ? `#${input.id}` === focused : `${input.dataset.key}|${input.dataset.side}` === focused,
+  );
+  match?.focus();
+}
+
+/** One checkbox per category for 下载报送表. */
+function categoryOptions(list: HTMLElement, categories: readonly string[]): HTMLInputElement[] {
+  return categories.map((name) => {
+    const option = element("label", "option");
+    const box = element("input");
+    box.type = "checkbox";
+    box.value = name;
+    option.append(box, document.createTextNode(name));
+    list.append(option);
+    return box;
+  });
+}
+
+/** `categories`: the preset's category names, offered for 下载报送表. */
+export function createPaneView(categories: readonly string[], handlers: PaneViewHandlers): PaneView {
   const hostLabel = byId("host-label");
   const periodList = byId("period-fields");
   const periodNote = byId("period-note");
@@ -142,6 +172,23 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
   const previewSection = byId("preview");
   const bulletinArea = byId("bulletin");
   const copyButton = byId<HTMLButtonElement>("copy-bulletin");
+  const downloadButton = byId<HTMLButtonElement>("download-word");
+  const importButton = byId<HTMLButtonElement>("import-returns");
+  const fileInput = byId<HTMLInputElement>("return-files");
+  const mergeSection = byId("merge");
+  const mergeBody = byId("merge-body");
+  const applyButton = byId<HTMLButtonElement>("apply-merge");
+  const cancelButton = byId<HTMLButtonElement>("cancel-merge");
+  const mergeReportSection = byId("merge-report");
+  const mergeReportList = byId("merge-report-lines");
+  const formButton = byId<HTMLButtonElement>("download-unit-form");
+  const categoryBoxes = categoryOptions(byId("unit-form-categories"), categories);
+  // Buttons that start work: while the pane is busy they stay focusable but do nothing.
+  const workButtons = [...actionButtons, downloadButton, importButton, applyButton, cancelButton, formButton];
+  const whenIdle = (button: HTMLButtonElement, work: () => void) =>
+    button.addEventListener("click", () => {
+      if (button.getAttribute("aria-disabled") !== "true") work();
+    });
 
   for (const button of actionButtons) {
     button.addEventListener("click", () => {
@@ -151,6 +198,19 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
     });
   }
   copyButton.addEventListener("click", () => handlers.onCopy());
+  whenIdle(downloadButton, () => handlers.onDownloadWord());
+  whenIdle(importButton, () => fileInput.click());
+  fileInput.addEventListener("change", () => {
+    const files = Array.from(fileInput.files ?? []);
+    // Cleared, so choosing the same files again is a change too.
+    fileInput.value = "";
+    if (files.length > 0) handlers.onImportFiles(files);
+  });
+  whenIdle(applyButton, () => handlers.onApplyMerge());
+  whenIdle(cancelButton, () => handlers.onCancelMerge());
+  whenIdle(formButton, () =>
+    handlers.onDownloadUnitForm(categoryBoxes.filter((box) => box.checked).map((box) => box.value)),
+  );
 
   let drawn: {
     period: PeriodSummary | null;
@@ -158,6 +218,8 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
     issues: IssueList | null;
     bulletin: BulletinDocument | null;
     report: string[] | null;
+    merge: MergeView | null;
+    mergeReport: string[] | null;
   } | null = null;
 
   function drawPeriod(period: PeriodSummary | null, note: string | null): void {
@@ -197,6 +259,18 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
     bulletinArea.replaceChildren(...(bulletin ? bulletinNodes(bulletin) : []));
   }
 
+  function drawMerge(view: MergeView | null): void {
+    const focused = focusedChoice(mergeBody);
+    mergeSection.hidden = view === null;
+    mergeBody.replaceChildren(...(view ? mergeNodes(view, handlers) : []));
+    refocus(mergeBody, focused);
+  }
+
+  function drawMergeReport(lines: string[] | null): void {
+    mergeReportSection.hidden = lines === null;
+    mergeReportList.replaceChildren(...(lines ?? []).map((line) => element("li", undefined, line)));
+  }
+
   function drawActivity(model: PaneViewModel): void {
     const busy = model.busy !== null;
     activity.classList.toggle("is-busy", busy);
@@ -214,7 +288,7 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
     }
     // Only the box hides: its live region stays in place, so what appears in it is announced.
     activity.hidden = !busy && !model.status;
-    for (const button of actionButtons) button.setAttribute("aria-disabled", String(busy));
+    for (const button of workButtons) button.setAttribute("aria-disabled", String(busy));
     failure.hidden = model.failure === null;
     failureText.textContent = model.failure ?? "";
   }
@@ -236,6 +310,10 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
       if (!drawn || drawn.report !== model.templateReport) drawReport(model.templateReport);
       if (!drawn || drawn.issues !== model.issues) drawIssues(model.issues);
       if (!drawn || drawn.bulletin !== model.bulletin) drawBulletin(model.bulletin);
+      if (!drawn || drawn.merge !== model.merge) drawMerge(model.merge);
+      if (!drawn || drawn.mergeReport !== model.mergeReport) drawMergeReport(model.mergeReport);
+      copyButton.disabled = model.bulletin === null;
+      downloadButton.disabled = model.bulletin === null;
       drawActivity(model);
       drawSelection(model.selectedIssue);
       drawn = {
@@ -244,7 +322,14 @@ export function createPaneView(handlers: PaneViewHandlers): PaneView {
         issues: model.issues,
         bulletin: model.bulletin,
         report: model.templateReport,
+        merge: model.merge,
+        mergeReport: model.mergeReport,
       };
+    },
+    selectBulletinText() {
+      // Focus first: moving the focus afterwards could drop the selection.
+      bulletinArea.focus();
+      window.getSelection()?.selectAllChildren(bulletinArea);
     },
   };
 }

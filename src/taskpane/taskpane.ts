@@ -3,13 +3,36 @@
  * static server offline) it runs on the embedded sample, labelled 预览模式.
  */
 import { ExcelWorkbookHost } from "../excel/excel-host";
+import { kaijuBahao } from "../core/catalog/kaiju-bahao";
 import { bulletinHtml } from "../core/export-html";
-import { copyText } from "./clipboard";
+import { browserCopyEnvironment, copyBulletin } from "./clipboard";
 import { waitForOffice } from "./office-start";
-import { PaneController } from "./pane-controller";
+import { browserFileSaving, saveFile } from "./file-saving";
+import { PaneController, type UnitFormSaver, type WordDocumentSaver } from "./pane-controller";
 import { readPaneQuery, withoutAction } from "./pane-query";
 import { createPaneView } from "./pane-view";
 import { previewWorkbook } from "./preview-workbook";
+import { readReturnFiles } from "./return-files";
+import { writeUnitForm, xlsxMimeType } from "./unit-form-file";
+import { docxMimeType, loadDocxRenderer } from "./word-file";
+
+/** Office.context.platform where office.js has told it, else null (the preview in a browser). */
+function officePlatform(): string | null {
+  if (typeof Office === "undefined") return null;
+  const platform = (Office.context as { platform?: unknown } | undefined)?.platform;
+  return typeof platform === "string" ? platform : null;
+}
+
+const saveWordDocument: WordDocumentSaver = async (doc, name) => {
+  const render = await loadDocxRenderer();
+  const file = { bytes: await render(doc), name, mimeType: docxMimeType };
+  return saveFile(file, browserFileSaving(officePlatform()));
+};
+
+const saveUnitForm: UnitFormSaver = async (categories, name) => {
+  const file = { bytes: await writeUnitForm(categories), name, mimeType: xlsxMimeType };
+  return saveFile(file, browserFileSaving(officePlatform()));
+};
 
 async function start(): Promise<void> {
   const query = readPaneQuery(window.location.search);
@@ -19,16 +42,30 @@ async function start(): Promise<void> {
   controller = new PaneController(mode === "excel" ? new ExcelWorkbookHost() : previewWorkbook(query.sample));
   const pane = controller;
 
-  const view = createPaneView({
-    onAction: (action, options) => void pane.run(action, options),
-    onSelectIssue: (key) => void pane.selectIssue(key),
-    onCopy: () => {
-      const { bulletin, bulletinText } = pane.view;
-      if (bulletin && bulletinText !== null) {
-        void copyText(bulletinText, bulletinHtml(bulletin)).then((copied) => pane.reportCopy(copied));
-      }
+  const view = createPaneView(
+    kaijuBahao.categories.map((category) => category.name),
+    {
+      onAction: (action, options) => void pane.run(action, options),
+      onSelectIssue: (key) => void pane.selectIssue(key),
+      onCopy: () => {
+        const { bulletin, bulletinText } = pane.view;
+        if (!bulletin || bulletinText === null) return;
+        void copyBulletin({ text: bulletinText, html: bulletinHtml(bulletin) }, browserCopyEnvironment()).then(
+          (outcome) => {
+            if (outcome === "failed") view.selectBulletinText();
+            pane.reportCopy(outcome);
+          },
+        );
+      },
+      onDownloadWord: () => void pane.downloadWord(saveWordDocument),
+      onImportFiles: (files) => void pane.importReturns(() => readReturnFiles(files)),
+      onChooseConflict: (key, side) => pane.chooseConflict(key, side),
+      onChooseAddRows: (add) => pane.chooseAddRows(add),
+      onApplyMerge: () => void pane.applyMerge(),
+      onCancelMerge: () => pane.cancelMerge(),
+      onDownloadUnitForm: (categories) => void pane.downloadUnitForm(categories, saveUnitForm),
     },
-  });
+  );
   pane.subscribe(view.render);
   view.render(pane.view);
 

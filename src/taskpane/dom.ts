@@ -1,0 +1,18 @@
+/** Building the pane's DOM: text always goes in through textContent, never as markup. */
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  name: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`taskpane.html lacks #${id}`);
+  return node as T;
+}

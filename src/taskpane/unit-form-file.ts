@@ -1,0 +1,31 @@
+/**
+ * 下载报送表: a member unit's form for chosen categories, written as .xlsx in the browser with the
+ * CLI's formatting (src/cli/xlsx-write.ts: open cells, protection without a password, 填报说明). The
+ * writer and ExcelJS are fetched as a chunk of their own on first use.
+ */
+import type { gridsToWorkbook } from "../cli/xlsx-write";
+import { kaijuBahao } from "../core/catalog/kaiju-bahao";
+import { unitFormGrids } from "../core/unit-form";
+
+export const xlsxMimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** 报送表（城乡融合、民生实事）.xlsx */
+export function unitFormFileName(categories: readonly string[]): string {
+  return `报送表（${categories.join("、")}）.xlsx`;
+}
+
+type WorkbookWriter = typeof gridsToWorkbook;
+
+/** The form's bytes, formatted by `write` (the CLI's gridsToWorkbook). */
+export async function unitFormBytes(categories: readonly string[], write: WorkbookWriter): Promise<Uint8Array> {
+  const form = unitFormGrids(kaijuBahao, categories);
+  if (!form.ok) throw new Error(`unknown categories: ${form.unknown.join(", ")}`);
+  const workbook = await write(form.grids, { unitForm: true });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The form's bytes, the writer and ExcelJS fetched on first use. */
+export async function writeUnitForm(categories: readonly string[]): Promise<Uint8Array> {
+  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../cli/xlsx-write.js");
+  return unitFormBytes(categories, writer.gridsToWorkbook);
+}

@@ -1,0 +1,45 @@
+/**
+ * The Word export (the docx package) and ExcelJS (导入报送表, 下载报送表) are chunks of their own in
+ * dist/: the pane's initial JavaScript carries neither, and taskpane.html neither loads nor prefetches them.
+ */
+import { expect, test } from "@jest/globals";
+import { readdirSync } from "node:fs";
+import { readDist, distDir } from "./dist";
+
+/** Strings only the docx package writes (the .docx's parts) and only ExcelJS reads (the .xlsx's). */
+const docxMarker = "word/document.xml";
+const excelJsMarker = "xl/workbook.xml";
+
+function chunkFiles(): string[] {
+  readDist("taskpane.js");
+  return readdirSync(distDir).filter((file) => /^[\w-]+\.[0-9a-f]{8}\.js$/.test(file));
+}
+
+const chunksHolding = (marker: string) => chunkFiles().filter((file) => readDist(file).includes(marker));
+
+test("the initial taskpane JavaScript carries no docx or ExcelJS code", () => {
+  const initial = readDist("taskpane.js");
+  expect(initial).not.toContain(docxMarker);
+  expect(initial).not.toContain(excelJsMarker);
+});
+
+test("the docx package and ExcelJS each sit in a separate chunk file", () => {
+  const docxChunks = chunksHolding(docxMarker);
+  const excelJsChunks = chunksHolding(excelJsMarker);
+  expect(docxChunks).toHaveLength(1);
+  expect(excelJsChunks).toHaveLength(1);
+  expect(docxChunks[0]).not.toBe(excelJsChunks[0]);
+  expect(docxChunks[0]).toMatch(/^docx\./);
+  expect(excelJsChunks[0]).toMatch(/^exceljs\./);
+  // The pane's own code for each feature, loaded with its library.
+  expect(chunkFiles()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^word-export\./), expect.stringMatching(/^xlsx-writer\./)]),
+  );
+});
+
+test("the page loads the chunks only when asked: no script tag, no prefetch", () => {
+  const page = readDist("taskpane.html");
+  for (const chunk of chunkFiles()) expect(page).not.toContain(chunk);
+  expect(page).not.toMatch(/rel="?(prefetch|preload)/);
+  expect(readDist("taskpane.js")).not.toMatch(/prefetch|preload/);
+});

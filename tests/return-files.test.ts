@@ -1,0 +1,77 @@
+/**
+ * 下载报送表's form and 导入报送表's reading of the chosen files, with Node's ExcelJS standing in for its browser build: a
+ * unit form written as .xlsx comes back as the grids the merge needs; a file that is not one is named.
+ */
+import { describe, expect, test } from "@jest/globals";
+import ExcelJS from "exceljs";
+import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
+import { MemoryWorkbook } from "../src/core/memory-workbook";
+import { gridsToWorkbook } from "../src/cli/xlsx-write";
+import { PaneController } from "../src/taskpane/pane-controller";
+import { notAWorkbook, readReturnFiles, type ChosenFile } from "../src/taskpane/return-files";
+import { unitFormBytes } from "../src/taskpane/unit-form-file";
+import { setCell } from "./support/sample";
+
+const loadExcelJs = async () => ExcelJS;
+
+function chosen(name: string, bytes: Uint8Array): ChosenFile {
+  return {
+    name,
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  };
+}
+
+async function unitFormFile(name: string, cells: [string, string, unknown][]): Promise<ChosenFile> {
+  const form = unitFormGrids(kaijuBahao, ["城乡融合"]);
+  if (!form.ok) throw new Error("unknown category");
+  const grids = form.grids.map((grid) => ({ ...grid, values: grid.values.map((row) => [...row]) }));
+  for (const [sheet, address, value] of cells) setCell(grids, sheet, address, value);
+  const workbook = await gridsToWorkbook(grids, { unitForm: true });
+  return chosen(name, new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+describe("readReturnFiles", () => {
+  test("reads a unit form into its sheets and names a file that is not a workbook", async () => {
+    const form = await unitFormFile("人社局.xlsx", [
+      ["填报说明", "B2", "市人社局"],
+      ["城乡融合", "C2", 470],
+    ]);
+    const files = await readReturnFiles([form, chosen("照片.jpg", new TextEncoder().encode("not a zip"))], loadExcelJs);
+    expect(files.map((file) => file.fileName)).toEqual(["人社局.xlsx", "照片.jpg"]);
+    expect(files[1]).toEqual({ fileName: "照片.jpg", unreadable: notAWorkbook });
+    const grids = "grids" in files[0]! ? files[0].grids : [];
+    expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合"]);
+    expect(grids[1]!.values[1]![2]).toBe(470);
+  });
+
+  test("feeds 导入报送表: the file's figures fill the workbook's empty cells", async () => {
+    const form = await unitFormFile("人社局.xlsx", [
+      ["填报说明", "B2", "市人社局"],
+      ["城乡融合", "C2", 470],
+      ["城乡融合", "D2", 500],
+    ]);
+    const pane = new PaneController(
+      new MemoryWorkbook(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" })),
+    );
+    await pane.importReturns(() => readReturnFiles([form], loadExcelJs));
+    expect(pane.view.merge).toMatchObject({ merged: ["市人社局"], editCount: 2, rejected: [] });
+  });
+});
+
+describe("unitFormBytes (下载报送表)", () => {
+  test("writes the unit's form for the chosen categories, which 导入报送表 reads back", async () => {
+    const bytes = await unitFormBytes(["城乡融合", "民生实事"], gridsToWorkbook);
+    const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs);
+    const grids = file && "grids" in file ? file.grids : [];
+    expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合", "民生实事"]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    // Protected without a password: only the unit's cells are open.
+    expect(workbook.getWorksheet("城乡融合")!.getCell("A2").protection?.locked).not.toBe(false);
+    expect(workbook.getWorksheet("城乡融合")!.getCell("C2").protection?.locked).toBe(false);
+  });
+
+  test("refuses a category the catalog lacks", async () => {
+    await expect(unitFormBytes(["不存在"], gridsToWorkbook)).rejects.toThrow("不存在");
+  });
+});
