@@ -6,7 +6,7 @@ import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
 import { MemoryWorkbook } from "../src/core/memory-workbook";
-import { gridsToWorkbook } from "../src/cli/xlsx-write";
+import { gridsToWorkbook } from "../src/xlsx/xlsx-write";
 import { PaneController } from "../src/taskpane/pane-controller";
 import { notAWorkbook, readReturnFiles, type ChosenFile } from "../src/taskpane/return-files";
 import { unitFormBytes } from "../src/taskpane/unit-form-file";

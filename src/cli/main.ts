@@ -32,7 +32,7 @@ import { choice, parseArgs } from "./args";
 import { CliError } from "./errors";
 import { mergeReportLines } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
-import { gridsToWorkbook } from "./xlsx-write";
+import { gridsToWorkbook } from "../xlsx/xlsx-write";
 
 export interface Io {
   out: (text: string) => void;

@@ -3,7 +3,7 @@
  * CLI's formatting (src/cli/xlsx-write.ts: open cells, protection without a password, 填报说明). The
  * writer and ExcelJS are fetched as a chunk of their own on first use.
  */
-import type { gridsToWorkbook } from "../cli/xlsx-write";
+import type { gridsToWorkbook } from "../xlsx/xlsx-write";
 import { kaijuBahao } from "../core/catalog/kaiju-bahao";
 import { unitFormGrids } from "../core/unit-form";
 
@@ -26,6 +26,6 @@ export async function unitFormBytes(categories: readonly string[], write: Workbo
 
 /** The form's bytes, the writer and ExcelJS fetched on first use. */
 export async function writeUnitForm(categories: readonly string[]): Promise<Uint8Array> {
-  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../cli/xlsx-write.js");
+  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/xlsx-write.js");
   return unitFormBytes(categories, writer.gridsToWorkbook);
 }

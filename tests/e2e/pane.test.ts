@@ -193,8 +193,7 @@ describeInChromium("the built pane in Chromium, preview mode", () => {
     testTimeout,
   );
 
-  // The copy button is being renamed to "复制到 Word" in the pane; re-enable once that label is built.
-  test.skip(
+  test(
     "复制到 Word puts the bulletin on the clipboard as styled HTML and as its plain text",
     async () => {
       const { page, record } = await open();
@@ -239,8 +238,7 @@ describeInChromium("the built pane in Chromium, preview mode", () => {
     testTimeout,
   );
 
-  // The "下载 Word 文档" button is being added to the pane; re-enable once it is built.
-  test.skip(
+  test(
     "下载 Word 文档 saves a .docx with the masthead, its code loaded from the local server",
     async () => {
       const { page, record } = await open();

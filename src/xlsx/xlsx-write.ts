@@ -1,6 +1,7 @@
 /**
  * Writing pipeline grids to .xlsx with the layout spec's formats: the template staff fill, unit forms,
- * and any workbook the CLI produces. The add-in's 创建模板 applies the same spec through Office.js.
+ * and any workbook the CLI or the pane (下载报送表) produces. The add-in's 创建模板 applies the same spec
+ * through Office.js.
  */
 import ExcelJS from "exceljs";
 import {
