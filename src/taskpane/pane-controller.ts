@@ -106,6 +106,19 @@ function countsSentence(list: IssueList): string {
   return `发现 ${error} 个错误、${warning} 个警告、${info} 个提示`;
 }
 
+/** A view with no results of an earlier action: the start, and after switching to another workbook. */
+const noResults = {
+  issues: null,
+  selectedIssue: null,
+  bulletin: null,
+  bulletinText: null,
+  templateReport: null,
+  merge: null,
+  mergeReport: null,
+  status: null,
+  failure: null,
+} satisfies Partial<PaneViewModel>;
+
 export class PaneController {
   private model: PaneViewModel;
   private readonly listeners = new Set<Listener>();
@@ -114,21 +127,7 @@ export class PaneController {
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
   ) {
-    this.model = {
-      hostLabel: host.label,
-      busy: null,
-      period: null,
-      periodNote: null,
-      issues: null,
-      selectedIssue: null,
-      bulletin: null,
-      bulletinText: null,
-      templateReport: null,
-      merge: null,
-      mergeReport: null,
-      status: null,
-      failure: null,
-    };
+    this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
 
   private mergeSession: MergeSession | null = null;
@@ -152,18 +151,7 @@ export class PaneController {
   async useHost(host: WorkbookHost): Promise<void> {
     this.host = host;
     this.mergeSession = null;
-    this.update({
-      hostLabel: host.label,
-      issues: null,
-      selectedIssue: null,
-      bulletin: null,
-      bulletinText: null,
-      templateReport: null,
-      merge: null,
-      mergeReport: null,
-      status: null,
-      failure: null,
-    });
+    this.update({ hostLabel: host.label, ...noResults });
     await this.refresh();
   }
 
