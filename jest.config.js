@@ -1,4 +1,4 @@
-/** Type-checking is `npm run typecheck`'s job; jest only transpiles. */
+/** Type-checking is `npm run typecheck`'s job; jest only transpiles (isolatedModules in tsconfig.json). */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
@@ -6,6 +6,6 @@ module.exports = {
   // Builds dist/ when missing or stale, once per run, for the tests of the built add-in.
   globalSetup: "<rootDir>/tests/global-setup.js",
   transform: {
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
 };
