@@ -345,3 +345,24 @@ export const indicatorSectionName: BulletinSectionName = "主要指标";
 export const narrativeSectionNames: readonly BulletinSectionName[] = bulletinSectionNames.filter(
   (name) => name !== indicatorSectionName,
 );
+
+/** Widths in characters of the other sheets' columns; indicator columns carry their own in the spec. */
+const otherColumnWidths: Readonly<Record<string, number>> = {
+  [settingsColumns.item]: 16,
+  [settingsColumns.value]: 40,
+  [settingsColumns.description]: 56,
+  [itemColumns.name]: 36,
+  [itemColumns.level]: 8,
+  [itemColumns.target]: 10,
+  [itemColumns.done]: 10,
+  [itemColumns.schedule]: 9,
+  [itemColumns.status]: 16,
+  [narrativeColumns.section]: 12,
+  [narrativeColumns.title]: 28,
+  [narrativeColumns.body]: 80,
+};
+
+/** The width in characters of a column with this header, in any sheet of the layout. */
+export function columnWidth(header: string): number | undefined {
+  return indicatorColumns.find((column) => column.header === header)?.width ?? otherColumnWidths[header];
+}

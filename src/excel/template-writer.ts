@@ -5,6 +5,7 @@
  */
 import {
   columnLetter,
+  columnWidth,
   indicatorColumns,
   itemColumns,
   itemLevels,
@@ -12,7 +13,6 @@ import {
   itemsSheetName,
   narrativeColumns,
   narrativeSheetName,
-  settingsColumns,
   settingsSheetName,
   type CellBlock,
   type FormulaCell,
@@ -26,22 +26,6 @@ import { supportsExcelApi } from "./api-support";
 const spareRows = 200;
 
 const headerFill = "#DDEBF7";
-
-/** Widths in characters of the sheets the layout spec gives none for. */
-const fixedWidths: Readonly<Record<string, number>> = {
-  [settingsColumns.item]: 16,
-  [settingsColumns.value]: 40,
-  [settingsColumns.description]: 56,
-  [itemColumns.name]: 36,
-  [itemColumns.level]: 8,
-  [itemColumns.target]: 10,
-  [itemColumns.done]: 10,
-  [itemColumns.schedule]: 9,
-  [itemColumns.status]: 16,
-  [narrativeColumns.section]: 12,
-  [narrativeColumns.title]: 28,
-  [narrativeColumns.body]: 80,
-};
 
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
@@ -109,10 +93,6 @@ function headersOf(grid: SheetGrid): string[] {
   return (grid.values[0] ?? []).map((value) => String(value ?? ""));
 }
 
-function specWidth(header: string): number | undefined {
-  return indicatorColumns.find((spec) => spec.header === header)?.width ?? fixedWidths[header];
-}
-
 /** Number format and wrapping of the indicator columns in `rows` sheet rows from `firstRow`. */
 function formatIndicatorCells(
   worksheet: Excel.Worksheet,
@@ -168,7 +148,7 @@ function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): 
   setWidths(
     worksheet,
     headersOf(grid).flatMap((header, column) => {
-      const characters = specWidth(header);
+      const characters = columnWidth(header);
       return characters === undefined ? [] : [{ column, characters }];
     }),
   );
@@ -184,7 +164,7 @@ function queueExtension(worksheets: Excel.WorksheetCollection, extension: SheetE
   setWidths(
     worksheet,
     extension.addedColumns.flatMap(({ header, column }) => {
-      const characters = specWidth(header);
+      const characters = columnWidth(header);
       return characters === undefined ? [] : [{ column, characters }];
     }),
   );

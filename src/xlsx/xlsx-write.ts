@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import {
   columnLetter,
+  columnWidth,
   guideSheetName,
   indicatorColumns,
   itemColumns,
@@ -91,7 +92,6 @@ function formatIndicatorSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid, opt
   headers.forEach((header, c) => {
     const spec = indicatorColumns.find((column) => column.header === header);
     if (!spec) return;
-    worksheet.getColumn(c + 1).width = spec.width;
     for (let r = 2; r <= lastRow; r += 1) {
       const cell = worksheet.getCell(r, c + 1);
       if (spec.numberFormat && spec.numberFormat !== "General") cell.numFmt = spec.numberFormat;
@@ -107,14 +107,20 @@ function formatIndicatorSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid, opt
   styleHeader(worksheet, headers.length);
 }
 
+/** Column widths from the layout spec, by the header text of the sheet's first row. */
+function setColumnWidths(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
+  (grid.values[0] ?? []).forEach((header, c) => {
+    const width = columnWidth(String(header ?? ""));
+    if (width !== undefined) worksheet.getColumn(c + 1).width = width;
+  });
+}
+
 function formatSettingsSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
-  [16, 40, 56].forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   styleHeader(worksheet, grid.values[0]?.length ?? 3);
 }
 
 function formatItemsSheet(worksheet: ExcelJS.Worksheet): void {
   const headers = Object.values(itemColumns);
-  [36, 8, 10, 10, 9, 9, 16, 16, 20].forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   const levelColumn = columnLetter(headers.indexOf(itemColumns.level));
   listValidation(worksheet, `${levelColumn}2:${levelColumn}${spareRows}`, itemColumns.level, itemLevels);
   for (const header of [itemColumns.completion, itemColumns.schedule]) {
@@ -125,8 +131,6 @@ function formatItemsSheet(worksheet: ExcelJS.Worksheet): void {
 }
 
 function formatGuideSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
-  worksheet.getColumn(1).width = 16;
-  worksheet.getColumn(2).width = 40;
   styleHeader(worksheet, 2);
   // The 项目 | 内容 block: the unit fills 内容.
   for (let r = 2; r < grid.values.length && (grid.values[r - 1]?.length ?? 0) === 2; r += 1) {
@@ -144,6 +148,7 @@ export async function gridsToWorkbook(
   for (const grid of grids) {
     const worksheet = workbook.addWorksheet(grid.name);
     writeValues(worksheet, grid);
+    setColumnWidths(worksheet, grid);
     if (grid.name === settingsSheetName) formatSettingsSheet(worksheet, grid);
     else if (grid.name === itemsSheetName) formatItemsSheet(worksheet);
     else if (grid.name === guideSheetName) formatGuideSheet(worksheet, grid);
