@@ -151,6 +151,21 @@ export function isRateUnit(unit: string): boolean {
   return rateUnits.includes(unit);
 }
 
+/** The indicator table's header row (the row holding 指标名称) and the columns found in it by header text. */
+export function indicatorTable(
+  reader: GridReader,
+): { headerRow: number; columns: Map<IndicatorColumnKey, number> } | null {
+  const headerRow = reader.findHeaderRow(indicatorColumns[0]!.header);
+  if (headerRow === null) return null;
+  const headers = reader.headerColumns(headerRow);
+  const columns = new Map<IndicatorColumnKey, number>();
+  for (const column of indicatorColumns) {
+    const index = headers.get(column.header);
+    if (index !== undefined) columns.set(column.key, index);
+  }
+  return { headerRow, columns };
+}
+
 /** Reads one category sheet. `grid` undefined means the sheet does not exist. */
 export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): SheetRead {
   const issues: Issue[] = [];
@@ -167,8 +182,8 @@ export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): 
   }
   const reader = new GridReader(grid);
   const nameHeader = indicatorColumns[0]!.header;
-  const headerRow = reader.findHeaderRow(nameHeader);
-  if (headerRow === null) {
+  const table = indicatorTable(reader);
+  if (table === null) {
     issues.push({
       severity: "error",
       sheet,
@@ -179,12 +194,7 @@ export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): 
     });
     return { rows: [], issues, readable: false };
   }
-  const headers = reader.headerColumns(headerRow);
-  const columnIndex = new Map<IndicatorColumnKey, number>();
-  for (const column of indicatorColumns) {
-    const index = headers.get(column.header);
-    if (index !== undefined) columnIndex.set(column.key, index);
-  }
+  const { headerRow, columns: columnIndex } = table;
   const headerEnd = reader.rowWidth(headerRow);
   for (const key of requiredColumnKeys) {
     if (columnIndex.has(key)) continue;

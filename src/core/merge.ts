@@ -8,7 +8,7 @@ import { cellText, readCell } from "./cells";
 import { checkDuplicateNames, checkRow } from "./checks";
 import { rowFigures } from "./figures";
 import { GridReader, type SheetGrid } from "./grid";
-import { readIndicatorSheet, type IndicatorRow } from "./indicators";
+import { indicatorTable, readIndicatorSheet, type IndicatorRow } from "./indicators";
 import type { Issue } from "./issues";
 import {
   categoryNames,
@@ -130,18 +130,6 @@ interface SheetState {
   nextRow: number;
 }
 
-function columnIndexes(reader: GridReader): { headerRow: number; columns: Map<IndicatorColumnKey, number> } | null {
-  const headerRow = reader.findHeaderRow(indicatorColumns[0]!.header);
-  if (headerRow === null) return null;
-  const headers = reader.headerColumns(headerRow);
-  const columns = new Map<IndicatorColumnKey, number>();
-  for (const column of indicatorColumns) {
-    const index = headers.get(column.header);
-    if (index !== undefined) columns.set(column.key, index);
-  }
-  return { headerRow, columns };
-}
-
 /** A cell's mergeable value: numbers as numbers, text trimmed; formulas count only for their result. */
 function mergeableValue(raw: unknown, key: IndicatorColumnKey, unit: string): CellText {
   const cell = readCell(raw);
@@ -172,7 +160,7 @@ function unitValueOf(raw: unknown, key: IndicatorColumnKey, unit: string): CellT
 
 function masterState(grid: SheetGrid): SheetState | null {
   const reader = new GridReader(grid);
-  const found = columnIndexes(reader);
+  const found = indicatorTable(reader);
   if (!found) return null;
   const rowsByName = new Map<string, number>();
   const current = new Map<string, CellText>();
@@ -231,7 +219,7 @@ export function planMerge(
       const rows = readIndicatorSheet(sheet, unitGrid).rows;
       const state = stateOf(sheet);
       const unitReader = new GridReader(unitGrid);
-      const unitColumns = columnIndexes(unitReader)!.columns;
+      const unitColumns = indicatorTable(unitReader)!.columns;
       for (const row of rows) {
         const masterRow = state?.rowsByName.get(row.name);
         if (state && masterRow !== undefined) {
