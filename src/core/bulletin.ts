@@ -6,26 +6,19 @@ import { readBulletinFooter, type BulletinFooter } from "./bulletin-footer";
 import { scheduleProgress } from "./calc";
 import { kaijuBahao } from "./catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "./catalog/types";
-import { checkDuplicateNames, checkRow, type CheckContext } from "./checks";
+import { checkContext, checkDuplicateNames, checkRow } from "./checks";
 import { rowFigures, type RowFigures } from "./figures";
 import { defaultDecimals, formatNumber, formatPercent } from "./format";
 import type { SheetGrid } from "./grid";
 import { readIndicatorSheet, type IndicatorRow } from "./indicators";
 import { applyItemCounts, countItems, readItems, type ItemCountLink } from "./items";
 import { sortIssues, type Issue } from "./issues";
-import {
-  derivedPlaceholders,
-  itemsSheetName,
-  narrativeSheetName,
-  rowPlaceholders,
-  settingSpecs,
-  settingsSheetName,
-} from "./layout";
+import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "./layout";
 import { readNarrative, type NarrativeEntry } from "./narrative";
 import { indicatorParagraph, type Phrase } from "./paragraph";
 import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
 import { readSettings, type BulletinSettings } from "./settings";
-import { renderTemplate, templateParser, type ValueLookup } from "./template";
+import { renderTemplate, type ValueLookup } from "./template";
 
 export interface IndicatorSection {
   category: string;
@@ -73,15 +66,6 @@ function periodValues(settings: BulletinSettings): Map<string, string> {
   }
   if (settings.month !== null) values.set("本月", `${settings.month}月`);
   return values;
-}
-
-function knownPlaceholders(settings: BulletinSettings): Set<string> {
-  return new Set([
-    ...Object.keys(rowPlaceholders),
-    ...settingSpecs.map((spec) => spec.key),
-    ...settings.items.keys(),
-    ...derivedPlaceholders,
-  ]);
 }
 
 function rowLookup(row: IndicatorRow, figures: RowFigures, period: Map<string, string>): ValueLookup {
@@ -141,7 +125,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const byName = new Map(grids.map((grid) => [grid.name.trim(), grid]));
   const { settings, issues } = readSettings(byName.get(settingsSheetName));
   const period = periodValues(settings);
-  const context: CheckContext = { knownPlaceholders: knownPlaceholders(settings), parseTemplate: templateParser() };
+  const context = checkContext(settings.items.keys());
   const allRows: IndicatorRow[] = [];
   const sections: IndicatorSection[] = [];
 

@@ -2,9 +2,25 @@
 import type { RowFigures } from "./figures";
 import type { IndicatorRow } from "./indicators";
 import type { Issue, Severity } from "./issues";
-import { countUnits, type IndicatorColumnKey } from "./layout";
+import { countUnits, derivedPlaceholders, rowPlaceholders, settingSpecs, type IndicatorColumnKey } from "./layout";
 import { formatNumber, percentFigure } from "./format";
-import type { TemplateParse } from "./template";
+import { templateParser, type TemplateParse } from "./template";
+
+/**
+ * The context the checks need: the names a {placeholder} may use — the row's columns, the settings
+ * items (those of the layout and any a workbook adds) and the derived period phrases.
+ */
+export function checkContext(settingItems: Iterable<string> = []): CheckContext {
+  return {
+    knownPlaceholders: new Set([
+      ...Object.keys(rowPlaceholders),
+      ...settingSpecs.map((spec) => spec.key),
+      ...settingItems,
+      ...derivedPlaceholders,
+    ]),
+    parseTemplate: templateParser(),
+  };
+}
 
 export interface CheckContext {
   /** Every name a {placeholder} may use here. */

@@ -5,21 +5,13 @@
  * when asked). Each return is checked with the same rules first and rejected whole on any error.
  */
 import { cellText, readCell } from "./cells";
-import { checkDuplicateNames, checkRow } from "./checks";
+import { checkContext, checkDuplicateNames, checkRow } from "./checks";
 import { rowFigures } from "./figures";
 import { GridReader, type SheetGrid } from "./grid";
 import { indicatorTable, readIndicatorSheet, type IndicatorRow } from "./indicators";
 import type { Issue } from "./issues";
-import {
-  categoryNames,
-  derivedPlaceholders,
-  indicatorColumns,
-  rowPlaceholders,
-  settingSpecs,
-  type IndicatorColumnKey,
-} from "./layout";
+import { categoryNames, indicatorColumns, type IndicatorColumnKey } from "./layout";
 import { readNumber } from "./numbers";
-import { templateParser } from "./template";
 
 export interface UnitReturn {
   /** How the person knows this return: the 报送单位 or the file name. */
@@ -100,14 +92,7 @@ export function validateReturn(unitReturn: UnitReturn): RejectedReturn | null {
       issues: [],
     };
   }
-  const context = {
-    knownPlaceholders: new Set([
-      ...Object.keys(rowPlaceholders),
-      ...settingSpecs.map((s) => s.key),
-      ...derivedPlaceholders,
-    ]),
-    parseTemplate: templateParser(),
-  };
+  const context = checkContext();
   const issues: Issue[] = [];
   for (const name of present) {
     const sheet = readIndicatorSheet(name, byName.get(name));
