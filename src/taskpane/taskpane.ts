@@ -71,8 +71,11 @@ async function start(): Promise<void> {
 
   await pane.refresh();
   if (query.action) {
-    // The ribbon's ?action runs once: a reload of the pane must not repeat it.
-    window.history.replaceState(null, "", withoutAction(window.location.href));
+    // The ribbon's ?action runs once: a reload of the pane must not repeat it. office.js disables
+    // history.replaceState in add-ins (sets it to null); the action runs all the same.
+    if (typeof window.history.replaceState === "function") {
+      window.history.replaceState(null, "", withoutAction(window.location.href));
+    }
     await pane.run(query.action);
   }
 }
