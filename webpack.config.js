@@ -1,4 +1,7 @@
 // The add-in build: the task pane, the ribbon commands and the ZB custom functions → dist/.
+// Two compilations (docs/compatibility.md): the modern one, loaded with <script type="module">, and a
+// legacy ES5 one under dist/legacy/ with only the polyfills its code uses, loaded with <script nomodule>
+// by Internet Explorer 11's webview (Office 2016/2019) — a modern host never fetches it.
 // `npm run build` (production, minified) works offline: office.js and the few files it loads are
 // copied from @microsoft/office-js. OFFICE_JS=cdn loads them from Microsoft's CDN instead;
 // ADDIN_URL=https://server/path/ writes dist/manifest.xml and the functions' help links for that server.
@@ -10,6 +13,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
 const { addinBaseUrl, withBaseUrl } = require("./scripts/addin-url");
+const { pageWithVarFallbacks } = require("./scripts/css-fallbacks");
 const { officeJsFiles } = require("./scripts/office-js-files");
 
 const devServerPort = 3000;
@@ -73,8 +77,47 @@ class FunctionsHelpUrlPlugin {
   }
 }
 
-function page(name, template, chunk) {
-  return new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], scriptLoading: "defer" });
+/**
+ * Adds the legacy twin of a page's bundle, `<script nomodule>`: engines with ES modules skip it
+ * without fetching it; Internet Explorer 11 ignores the module script and runs this one.
+ */
+class LegacyScriptTagPlugin {
+  constructor(scriptsByPage) {
+    this.scriptsByPage = scriptsByPage;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap("LegacyScriptTagPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("LegacyScriptTagPlugin", (data) => {
+        const src = this.scriptsByPage[data.outputName];
+        if (src) {
+          data.headTags.push(
+            HtmlWebpackPlugin.createHtmlTagObject("script", { src, nomodule: true, defer: true }, undefined, {
+              plugin: "LegacyScriptTagPlugin",
+            }),
+          );
+        }
+        return data;
+      });
+    });
+  }
+}
+
+/** Gives every var() declaration of the pages' styles a var()-free twin for IE11 (scripts/css-fallbacks.js). */
+class CssVarFallbackPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("CssVarFallbackPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("CssVarFallbackPlugin", (data) => {
+        data.html = pageWithVarFallbacks(data.html);
+        return data;
+      });
+    });
+  }
+}
+
+/** A page of the modern compilation; `module` pages load their bundle as an ES module. */
+function page(name, template, chunk, scriptLoading) {
+  return new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], scriptLoading });
 }
 
 /** HTTPS options from office-addin-dev-certs, or null (with a notice) when they cannot be had. */
@@ -94,6 +137,152 @@ async function devServerHttps() {
   }
 }
 
+/**
+ * The pages with a legacy twin (the ribbon's commands run in the same webview as the pane); the pane
+ * starts with what Trident lacks beyond core-js.
+ */
+const legacyEntries = {
+  taskpane: ["./src/taskpane/trident.ts", "./src/taskpane/taskpane.ts"],
+  commands: "./src/commands/commands.ts",
+};
+const legacyFolder = "legacy";
+
+/**
+ * TypeScript to `target` without type-checking (`npm run typecheck`'s job; tsconfig.json's nodenext is
+ * for Node): ES2020 for the modern bundle and as the input of Babel for the legacy one.
+ */
+function typescriptLoader(target) {
+  return {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      compilerOptions: { module: "esnext", moduleResolution: "bundler", target },
+    },
+  };
+}
+
+/**
+ * Babel for the legacy compilation: ES5 for Internet Explorer 11, with core-js imported module by
+ * module for exactly the built-ins the code (ours and the libraries') uses.
+ */
+const legacyBabelLoader = {
+  loader: "babel-loader",
+  options: {
+    babelrc: false,
+    configFile: false,
+    cacheDirectory: true,
+    // The libraries mix ES modules and CommonJS: babel adds `import` or `require` to match each file.
+    sourceType: "unambiguous",
+    presets: [
+      [
+        "@babel/preset-env",
+        {
+          targets: { ie: "11" },
+          useBuiltIns: "usage",
+          corejs: require("core-js/package.json").version,
+          modules: false,
+          // "usage" cannot tell an array from an iterator or a Set, nor `options.bold` from
+          // String#bold: it would add every method of that name. None of these later additions is
+          // called by the pane or its libraries (they target engines that lack them), so they stay out.
+          exclude: [
+            /^es\.iterator\./,
+            /^es\.set\.(difference|intersection|is-disjoint-from|is-subset-of|is-superset-of|symmetric-difference|union)/,
+            /^es\.(weak-)?map\.get-or-insert/,
+            /^es\.uint8-array\./,
+            /^es\.typed-array\.(at|find-last|find-last-index|to-reversed|to-sorted|with)$/,
+            /^es\.string\.(anchor|big|blink|bold|fixed|fontcolor|fontsize|italics|link|small|strike|sub|sup)$/,
+            /^esnext\./,
+          ],
+        },
+      ],
+    ],
+  },
+};
+
+/** Resolution shared by both compilations. */
+const resolve = {
+  extensions: [".ts", ".js"],
+  // `import("../core/export-docx.js")` is how tsconfig's nodenext wants a dynamic import spelled.
+  extensionAlias: { ".js": [".ts", ".js"] },
+  // ExcelJS's browser build, without its polyfills: the pane reads members' returns with it.
+  alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },
+};
+
+/**
+ * The two big libraries the pane loads on demand, each a chunk of its own named for what it is,
+ * whichever feature asks first (ExcelJS serves both 导入报送表 and 下载报送表).
+ */
+const splitChunks = {
+  cacheGroups: {
+    exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
+    docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", enforce: true },
+  },
+};
+
+/** The legacy compilation: ES5 and polyfills, into dist/legacy/, for the nomodule script tags. */
+function legacyConfig(production) {
+  return {
+    name: "legacy",
+    mode: production ? "production" : "development",
+    target: ["web", "es5"],
+    devtool: production ? false : "source-map",
+    entry: legacyEntries,
+    output: {
+      path: path.resolve(__dirname, "dist", legacyFolder),
+      // Relative to the page: IE11 has no document.currentScript for webpack's automatic public path.
+      publicPath: `${legacyFolder}/`,
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      uniqueName: "zhuanbao-legacy",
+      clean: true,
+    },
+    resolve,
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: [legacyBabelLoader, typescriptLoader("es2020")] },
+        // The libraries too (docx, zod, ExcelJS): their syntax and built-ins are newer than ES5.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](core-js|webpack|@babel)[\\/]/,
+          use: [legacyBabelLoader],
+        },
+      ],
+    },
+    optimization: { splitChunks },
+    performance: { hints: false },
+  };
+}
+
+/**
+ * The custom functions: one file, no chunk loading, since the JavaScript-only runtime on Windows runs it
+ * without a page. ES2016, the language that runtime has on builds before 2403 and on Office 2021
+ * (docs/compatibility.md); the code uses no newer built-in (tests/bundle-syntax.test.ts).
+ */
+function functionsConfig(production, scripts, baseUrl) {
+  return {
+    name: "functions",
+    mode: production ? "production" : "development",
+    target: ["web", "es2016"],
+    devtool: production ? false : "source-map",
+    entry: { functions: { import: "./src/functions/functions.ts", chunkLoading: false } },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: { keep: (asset) => !asset.startsWith("functions.") },
+    },
+    resolve,
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new FunctionsHelpUrlPlugin(baseUrl),
+      page("functions", "./src/functions/functions.html", "functions", "defer"),
+      new OfficeScriptTagPlugin({ "functions.html": scripts.customFunctionsRuntime }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode !== "development";
   const useCdn = process.env.OFFICE_JS === "cdn";
@@ -102,57 +291,39 @@ module.exports = async (env, argv) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const https = serving ? await devServerHttps() : null;
 
-  return {
+  const modern = {
+    name: "modern",
     mode: production ? "production" : "development",
-    target: ["web", "es2017"],
+    target: ["web", "es2020"],
     devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
-      // One file, no chunk loading: the JavaScript-only runtime on Windows runs it without a page.
-      functions: { import: "./src/functions/functions.ts", chunkLoading: false },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
+      // Relative to the page: a module script has no document.currentScript, and webpack's fallback,
+      // the page's last script tag, is the legacy one.
+      publicPath: "",
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // The other two compilations write dist/legacy/ and functions.* at the same time.
+      clean: { keep: (asset) => asset.startsWith(`${legacyFolder}/`) || asset.startsWith("functions.") },
     },
-    resolve: {
-      extensions: [".ts", ".js"],
-      // `import("../core/export-docx.js")` is how tsconfig's nodenext wants a dynamic import spelled.
-      extensionAlias: { ".js": [".ts", ".js"] },
-      // ExcelJS's browser build, without its polyfills: the pane reads members' returns with it.
-      alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },
-    },
+    resolve,
     module: {
       // A prebuilt bundle: nothing in it for webpack to resolve, and parsing it is slow.
       noParse: /exceljs[\\/]dist[\\/]/,
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          options: {
-            // Type-checking is `npm run typecheck`'s job; tsconfig.json's nodenext is for Node. ES2017
-            // output (no ?. ?? or object spread) also runs in the EdgeHTML webview of Office 2019-era hosts.
-            transpileOnly: true,
-            compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2017" },
-          },
-        },
-      ],
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2020")] }],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new FunctionsHelpUrlPlugin(baseUrl),
-      page("taskpane", "./src/taskpane/taskpane.html", "taskpane"),
-      page("commands", "./src/commands/commands.html", "commands"),
-      page("functions", "./src/functions/functions.html", "functions"),
-      new OfficeScriptTagPlugin({
-        "taskpane.html": scripts.office,
-        "commands.html": scripts.office,
-        "functions.html": scripts.customFunctionsRuntime,
-      }),
+      page("taskpane", "./src/taskpane/taskpane.html", "taskpane", "module"),
+      page("commands", "./src/commands/commands.html", "commands", "module"),
+      new OfficeScriptTagPlugin({ "taskpane.html": scripts.office, "commands.html": scripts.office }),
+      new CssVarFallbackPlugin(),
+      new LegacyScriptTagPlugin(
+        Object.fromEntries(Object.keys(legacyEntries).map((name) => [`${name}.html`, `${legacyFolder}/${name}.js`])),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -175,16 +346,7 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
-    optimization: {
-      splitChunks: {
-        cacheGroups: {
-          // The two big libraries the pane loads on demand, each a chunk of its own named for what it
-          // is, whichever feature asks first (ExcelJS serves both 导入报送表 and 下载报送表).
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
-          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: "docx", chunks: "async", enforce: true },
-        },
-      },
-    },
+    optimization: { splitChunks },
     performance: { hints: false },
     devServer: {
       host: "localhost",
@@ -205,4 +367,5 @@ module.exports = async (env, argv) => {
       },
     },
   };
+  return [modern, legacyConfig(production), functionsConfig(production, scripts, baseUrl)];
 };

@@ -25,6 +25,7 @@ const inputs = [
 const outputs = [
   "taskpane.html",
   "taskpane.js",
+  "legacy/taskpane.js",
   "commands.html",
   "functions.html",
   "functions.js",

@@ -21,19 +21,28 @@ function copyEvent(withData = true): CopyEventLike & { data: Map<string, string>
   return event;
 }
 
-/** An environment whose copy command fires `event` at the listener and answers `commandResult`. */
+/**
+ * An environment whose copy command fires `event` at the listener and answers `commandResult`, and
+ * whose selection copy records the HTML it was given and answers `selectionResult`.
+ */
 function environment(
   writeBoth: CopyEnvironment["writeBoth"],
   event = copyEvent(),
   commandResult = true,
-): CopyEnvironment & { commands: number } {
+  selectionResult = true,
+): CopyEnvironment & { commands: number; selections: string[] } {
   const env = {
     commands: 0,
+    selections: [] as string[],
     writeBoth,
     copyCommand(listener: (event: CopyEventLike) => void) {
       env.commands += 1;
       listener(event);
       return commandResult;
+    },
+    copySelection(html: string) {
+      env.selections.push(html);
+      return selectionResult;
     },
   };
   return env;
@@ -70,14 +79,31 @@ describe("copyBulletin", () => {
     await expect(copyBulletin(content, environment(null, copyEvent(), false))).resolves.toBe("failed");
   });
 
-  test("fails when the copy event carries no clipboard data", async () => {
+  test("copies the rendered bulletin as a selection when the copy event carries no clipboard data (IE11)", async () => {
     const event = copyEvent(false);
-    await expect(copyBulletin(content, environment(null, event))).resolves.toBe("failed");
+    const env = environment(null, event);
+    await expect(copyBulletin(content, env)).resolves.toBe("copy-selection");
+    expect(env.selections).toEqual([content.html]);
+    // The selection is what gets copied: the event must not be cancelled.
     expect(event.prevented).toBe(false);
   });
 
-  test("fails when the command reports success but never fired the copy event", async () => {
-    const env: CopyEnvironment = { writeBoth: null, copyCommand: () => true };
+  test("fails when the selection cannot be copied either", async () => {
+    const env = environment(null, copyEvent(false), true, false);
     await expect(copyBulletin(content, env)).resolves.toBe("failed");
+    expect(env.selections).toHaveLength(1);
+  });
+
+  test("does not try the selection when the copy command itself was refused", async () => {
+    const env = environment(null, copyEvent(false), false);
+    await expect(copyBulletin(content, env)).resolves.toBe("failed");
+    expect(env.selections).toEqual([]);
+  });
+
+  test("fails when the command reports success but never fired the copy event", async () => {
+    const env = environment(null);
+    env.copyCommand = () => true;
+    await expect(copyBulletin(content, env)).resolves.toBe("failed");
+    expect(env.selections).toEqual([]);
   });
 });

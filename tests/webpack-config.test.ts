@@ -8,15 +8,18 @@ import { join } from "node:path";
 import { readDist, rootDir } from "./dist";
 
 interface Configuration {
-  entry: Record<string, { import: string; chunkLoading?: false } | string>;
-  plugins: { constructor: { name: string }; scriptsByPage?: Record<string, string>; patterns?: { to: string }[] }[];
-  devServer: { port: number };
+  name: string;
+  target: string[];
+  entry: Record<string, { import: string; chunkLoading?: false } | string | string[]>;
+  output: { path: string; publicPath?: string };
+  plugins?: { constructor: { name: string }; scriptsByPage?: Record<string, string>; patterns?: { to: string }[] }[];
+  devServer?: { port: number };
 }
 
-const buildConfig = require("../webpack.config.js") as (
+const buildConfigs = require("../webpack.config.js") as (
   env: Record<string, unknown>,
   argv: { mode: string },
-) => Promise<Configuration>;
+) => Promise<Configuration[]>;
 const { addinBaseUrl, withBaseUrl } = require("../scripts/addin-url") as {
   addinBaseUrl: (value: string | undefined) => string;
   withBaseUrl: (text: string, base: string) => string;
@@ -30,20 +33,23 @@ afterEach(() => {
   else process.env.OFFICE_JS = saved.OFFICE_JS;
 });
 
-async function configWith(officeJs: string | undefined): Promise<Configuration> {
+async function configsWith(officeJs: string | undefined): Promise<Configuration[]> {
   if (officeJs === undefined) delete process.env.OFFICE_JS;
   else process.env.OFFICE_JS = officeJs;
-  return buildConfig({}, { mode: "production" });
+  return buildConfigs({}, { mode: "production" });
 }
 
-const scriptTags = (config: Configuration) =>
-  config.plugins.find((p) => p.constructor.name === "OfficeScriptTagPlugin")!.scriptsByPage;
-const copied = (config: Configuration) =>
-  config.plugins.find((p) => p.constructor.name === "CopyPlugin")!.patterns!.map((pattern) => pattern.to);
+const plugins = (configs: Configuration[], name: string) =>
+  configs.flatMap((config) => config.plugins ?? []).filter((plugin) => plugin.constructor.name === name);
+const scriptTags = (configs: Configuration[]) =>
+  Object.assign({}, ...plugins(configs, "OfficeScriptTagPlugin").map((plugin) => plugin.scriptsByPage));
+const copied = (configs: Configuration[]) =>
+  plugins(configs, "CopyPlugin").flatMap((plugin) => plugin.patterns!.map((pattern) => pattern.to));
+const named = (configs: Configuration[], name: string) => configs.find((config) => config.name === name)!;
 
 describe("office.js", () => {
   test("is served from the build by default, with exactly the files it loads", async () => {
-    const config = await configWith(undefined);
+    const config = await configsWith(undefined);
     expect(scriptTags(config)).toEqual({
       "taskpane.html": "office-js/office.js",
       "commands.html": "office-js/office.js",
@@ -55,7 +61,7 @@ describe("office.js", () => {
   });
 
   test("comes from Microsoft's CDN with OFFICE_JS=cdn, and nothing of it is copied", async () => {
-    const config = await configWith("cdn");
+    const config = await configsWith("cdn");
     expect(scriptTags(config)).toEqual({
       "taskpane.html": "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "commands.html": "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
@@ -64,7 +70,7 @@ describe("office.js", () => {
     expect(copied(config).filter((to) => to.startsWith("office-js/"))).toEqual([]);
   });
 
-  test("the built pages load it first, before their own deferred bundle", () => {
+  test("the built pages load it first, before their own deferred bundle (a module script is deferred)", () => {
     for (const [page, office, bundle] of [
       ["taskpane.html", "office-js/office.js", "taskpane.js"],
       ["commands.html", "office-js/office.js", "commands.js"],
@@ -72,16 +78,49 @@ describe("office.js", () => {
     ] as const) {
       const scripts = [...readDist(page).matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
       expect(scripts[0]).toContain(office);
-      expect(scripts[0]).not.toMatch(/\b(defer|async)\b/);
-      expect(scripts.some((attributes) => attributes.includes(bundle) && /\bdefer\b/.test(attributes))).toBe(true);
+      expect(scripts[0]).not.toMatch(/\b(defer|async)\b|module/);
+      const own = scripts.filter((attributes) => attributes.includes(bundle));
+      expect(own.length).toBeGreaterThan(0);
+      for (const attributes of own) expect(attributes).toMatch(/\bdefer\b|\btype="?module\b/);
     }
+  });
+
+  test("the pane and the commands load the modern bundle as a module and the legacy one as nomodule", () => {
+    for (const name of ["taskpane", "commands"]) {
+      const scripts = [...readDist(`${name}.html`).matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
+      const ours = scripts.slice(1);
+      expect(ours).toHaveLength(2);
+      expect(ours[0]).toMatch(new RegExp(`\\btype="?module"?`));
+      expect(ours[0]).toMatch(new RegExp(`\\bsrc="?${name}\\.js\\b`));
+      expect(ours[1]).toMatch(/\bnomodule\b/);
+      expect(ours[1]).toMatch(new RegExp(`\\bsrc="?legacy/${name}\\.js\\b`));
+      expect(readDist(`legacy/${name}.js`).length).toBeGreaterThan(0);
+    }
+    expect(readDist("functions.html")).not.toMatch(/module/);
   });
 });
 
-test("functions.js is one chunk-less file, and the dev server listens on port 3000", async () => {
-  const config = await configWith(undefined);
-  expect(config.entry.functions).toEqual({ import: "./src/functions/functions.ts", chunkLoading: false });
-  expect(config.devServer.port).toBe(3000);
+test("functions.js is one chunk-less ES2016 file, and the dev server listens on port 3000", async () => {
+  const configs = await configsWith(undefined);
+  expect(configs.map((config) => config.name)).toEqual(["modern", "legacy", "functions"]);
+  const functions = named(configs, "functions");
+  expect(functions.entry).toEqual({ functions: { import: "./src/functions/functions.ts", chunkLoading: false } });
+  expect(functions.target).toEqual(["web", "es2016"]);
+  expect(configs[0]!.devServer!.port).toBe(3000);
+});
+
+test("the pane and the commands are built twice: ES2020 into dist/, ES5 into dist/legacy/", async () => {
+  const configs = await configsWith(undefined);
+  const modern = named(configs, "modern");
+  const legacy = named(configs, "legacy");
+  expect(Object.keys(modern.entry)).toEqual(["taskpane", "commands"]);
+  expect(Object.keys(legacy.entry)).toEqual(["taskpane", "commands"]);
+  expect(modern.target).toEqual(["web", "es2020"]);
+  expect(legacy.target).toEqual(["web", "es5"]);
+  expect(legacy.output.path).toBe(join(rootDir, "dist", "legacy"));
+  // Both load their chunks relative to the page: dist/ holds every page.
+  expect([modern.output.publicPath, legacy.output.publicPath]).toEqual(["", "legacy/"]);
+  expect(legacy.entry.taskpane).toEqual(["./src/taskpane/trident.ts", "./src/taskpane/taskpane.ts"]);
 });
 
 describe("ADDIN_URL", () => {

@@ -34,7 +34,8 @@ export function toFixedHalfUp(value: number, decimals: number): string {
     text = Math.abs(value).toFixed(places);
   } else {
     const [integerPart = "0", fractionPart = ""] = precise.split(".");
-    const fraction = fractionPart.padEnd(places + 1, "0");
+    // Not padEnd: ES2017, newer than the custom functions' runtime on older Windows builds (ES2016).
+    const fraction = fractionPart + "0".repeat(Math.max(0, places + 1 - fractionPart.length));
     let digits = integerPart + fraction.slice(0, places);
     if (fraction.charCodeAt(places) >= "5".charCodeAt(0)) digits = incrementDigits(digits);
     const integerLength = digits.length - places;

@@ -16,3 +16,9 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`taskpane.html lacks #${id}`);
   return node as T;
 }
+
+/** Adds or removes a class; IE11's classList.toggle ignores its second argument. */
+export function setClass(node: Element, className: string, on: boolean): void {
+  if (on) node.classList.add(className);
+  else node.classList.remove(className);
+}

@@ -37,9 +37,11 @@ function svgElement<K extends keyof SVGElementTagNameMap>(
 }
 
 /** A 16px icon, hidden from assistive technology: the text beside it says the same. */
-export function icon(name: IconName): SVGSVGElement {
+/** The icon as an inline SVG; `extraClass` goes in its class attribute (IE11's SVG elements have no classList). */
+export function icon(name: IconName, extraClass?: string): SVGSVGElement {
   const shape = shapes[name];
-  const svg = svgElement("svg", { viewBox: "0 0 20 20", width: "16", height: "16", class: `icon icon-${name}` });
+  const className = extraClass ? `icon icon-${name} ${extraClass}` : `icon icon-${name}`;
+  const svg = svgElement("svg", { viewBox: "0 0 20 20", width: "16", height: "16", class: className });
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.append(svgElement("path", { d: shape.body, fill: "currentColor" }));

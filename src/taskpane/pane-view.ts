@@ -6,7 +6,7 @@
 import { footerLines, type BulletinDocument } from "../core/bulletin-document";
 import { severityLabel, type Severity } from "../core/issues";
 import type { BulletinParagraph } from "../core/text-runs";
-import { byId, element } from "./dom";
+import { byId, element, setClass } from "./dom";
 import { icon } from "./icons";
 import { mergeNodes, type MergeChoiceHandlers } from "./merge-view";
 import type {
@@ -273,7 +273,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
 
   function drawActivity(model: PaneViewModel): void {
     const busy = model.busy !== null;
-    activity.classList.toggle("is-busy", busy);
+    setClass(activity, "is-busy", busy);
     const mark = activity.querySelector(".activity-mark");
     if (busy) {
       const spinner = element("span", "spinner activity-mark");
@@ -281,8 +281,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
       mark?.replaceWith(spinner);
       activityText.textContent = model.busy;
     } else {
-      const done = icon("success");
-      done.classList.add("activity-mark");
+      const done = icon("success", "activity-mark");
       if (model.status) mark?.replaceWith(done);
       activityText.textContent = model.status ?? "";
     }
@@ -303,7 +302,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   return {
     render(model) {
       hostLabel.textContent = model.hostLabel;
-      hostLabel.classList.toggle("is-preview", model.hostLabel !== "Excel");
+      setClass(hostLabel, "is-preview", model.hostLabel !== "Excel");
       if (!drawn || drawn.period !== model.period || drawn.periodNote !== model.periodNote) {
         drawPeriod(model.period, model.periodNote);
       }

@@ -14,8 +14,15 @@ export interface FileSize {
   gzipBytes: number;
 }
 
+/**
+ * Which engine's startup scripts: a modern one runs `type="module"` and skips `nomodule`; Internet
+ * Explorer 11 (legacy) does the opposite. Plain scripts run in both.
+ */
+export type Engine = "modern" | "legacy";
+
 export interface PageScripts {
   page: string;
+  engine: Engine;
   scripts: FileSize[];
   rawBytes: number;
   gzipBytes: number;
@@ -28,17 +35,23 @@ export function fileSize(distDir: string, file: string): FileSize {
   return { file, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** The scripts a page loads at startup, as its HTML lists them, without Microsoft's. */
-export function initialScripts(distDir: string, page: string): string[] {
+/** The scripts `engine` loads at startup from a page, as its HTML lists them, without Microsoft's. */
+export function initialScripts(distDir: string, page: string, engine: Engine): string[] {
   const html = readFileSync(join(distDir, page), "utf8");
-  const sources = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map(([, src]) => src!);
+  const skipped = engine === "modern" ? /\bnomodule\b/ : /\btype="?module\b/;
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
+  const sources = tags
+    .filter((attributes) => !skipped.test(attributes))
+    .map((attributes) => /\bsrc="?([^"\s>]+)"?/.exec(attributes)?.[1])
+    .filter((src): src is string => src !== undefined);
   return sources.filter((src) => !isMicrosofts(src));
 }
 
-export function pageScripts(distDir: string, page: string): PageScripts {
-  const scripts = initialScripts(distDir, page).map((file) => fileSize(distDir, file));
+export function pageScripts(distDir: string, page: string, engine: Engine): PageScripts {
+  const scripts = initialScripts(distDir, page, engine).map((file) => fileSize(distDir, file));
   return {
     page,
+    engine,
     scripts,
     rawBytes: scripts.reduce((sum, script) => sum + script.rawBytes, 0),
     gzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
@@ -51,12 +64,19 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-/** Every page with scripts of ours, and every other .js file of ours in dist/: the lazy chunks. */
+/** Every page with scripts of ours, by engine, and every other .js file of ours in dist/: the lazy chunks. */
 export function bundleSizes(distDir: string): { pages: PageScripts[]; lazyChunks: FileSize[] } {
   const files = filesUnder(distDir).map((path) => relative(distDir, path).split(sep).join("/"));
+  const sameFiles = (a: PageScripts, b: PageScripts) =>
+    a.scripts.map((script) => script.file).join() === b.scripts.map((script) => script.file).join();
   const pages = files
     .filter((file) => file.endsWith(".html"))
-    .map((page) => pageScripts(distDir, page))
+    .flatMap((page) => {
+      const modern = pageScripts(distDir, page, "modern");
+      const legacy = pageScripts(distDir, page, "legacy");
+      // A page without a legacy twin starts the same scripts in both engines: listed once.
+      return sameFiles(modern, legacy) ? [modern] : [modern, legacy];
+    })
     .filter((page) => page.scripts.length > 0);
   const loaded = new Set(pages.flatMap((page) => page.scripts.map((script) => script.file)));
   const lazyChunks = files

@@ -24,8 +24,29 @@ export interface PaneSession {
 /** The width of a task pane docked in Excel, so the layout under test is the one people see. */
 const paneViewport = { width: 400, height: 900 };
 
-/** Opens dist/taskpane.html (plus `query`, e.g. "?sample=bad") in a fresh context and waits until it is idle. */
-export async function openPane(browser: Browser, origin: string, query = ""): Promise<PaneSession> {
+/** Which page to open: dist/taskpane.html, or a variant the test serves, and a script to run before the page's own. */
+export interface PaneVariant {
+  page: string;
+  initScript?: string;
+}
+
+/** The legacy pane, forced: taskpane.html without its module script, the nomodule one as a plain script. */
+export function legacyOnlyPage(taskpaneHtml: string): string {
+  const withoutModule = taskpaneHtml.replace(/<script\b[^>]*\btype="?module"?[^>]*><\/script>/, "");
+  const forced = withoutModule.replace(/(<script\b[^>]*)\s+nomodule\b/, "$1");
+  if (forced === taskpaneHtml || /\bnomodule\b|\btype="?module\b/.test(forced)) {
+    throw new Error("taskpane.html no longer has one module script and one nomodule script");
+  }
+  return forced;
+}
+
+/** Opens the pane (plus `query`, e.g. "?sample=bad") in a fresh context and waits until it is idle. */
+export async function openPane(
+  browser: Browser,
+  origin: string,
+  query = "",
+  variant: PaneVariant = { page: "taskpane.html" },
+): Promise<PaneSession> {
   const context = await browser.newContext({
     viewport: paneViewport,
     permissions: ["clipboard-read", "clipboard-write"],
@@ -49,7 +70,8 @@ export async function openPane(browser: Browser, origin: string, query = ""): Pr
       void dialog.dismiss();
     });
     page.on("pageerror", (error) => record.pageErrors.push(error.message));
-    await page.goto(`${origin}/taskpane.html${query}`);
+    if (variant.initScript) await page.addInitScript(variant.initScript);
+    await page.goto(`${origin}/${variant.page}${query}`);
     await waitUntilIdle(page);
     return { context, page, record };
   } catch (error) {
@@ -168,8 +190,11 @@ export function issueButton(page: Page, sheet: string, place: string): Locator {
 export function clipboardContents(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
     const contents: Record<string, string> = {};
-    for (const item of await navigator.clipboard.read()) {
-      for (const type of item.types) contents[type] = await (await item.getType(type)).text();
+    // The Trident emulation hides navigator.clipboard from the pane and keeps it here for the test.
+    const clipboard = (window as { __testClipboard?: Clipboard }).__testClipboard ?? navigator.clipboard;
+    for (const item of await clipboard.read()) {
+      // Through Response: the Trident emulation takes Blob#text away.
+      for (const type of item.types) contents[type] = await new Response(await item.getType(type)).text();
     }
     return contents;
   });

@@ -5,8 +5,8 @@ import type { MeasuredAction } from "./sync-counts";
 
 export interface PerformanceBudgets {
   contextSyncs: { maxPerAction: Record<MeasuredAction, number> };
-  /** By page of dist/. */
-  initialJs: { maxGzipBytes: Record<string, number> };
+  /** By engine, then by page of dist/. */
+  initialJs: { maxGzipBytes: Record<"modern" | "legacy", Record<string, number>> };
 }
 
 export function readPerformanceBudgets(): PerformanceBudgets {

@@ -22,11 +22,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root`, plus `extraPages` (path → HTML) that are not files there, such as a test's variant of a page. */
+export async function serveStatic(root: string, extraPages: Record<string, string> = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     requests.push(path);
+    const extraPage = extraPages[path];
+    if (extraPage !== undefined) {
+      response.writeHead(200, { "content-type": contentTypes[".html"] }).end(extraPage);
+      return;
+    }
     const file = normalize(join(root, path === "/" ? "index.html" : path));
     if (!file.startsWith(normalize(root)) || !existsSync(file) || statSync(file).isDirectory()) {
       response.writeHead(404).end();
