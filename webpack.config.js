@@ -78,24 +78,41 @@ class FunctionsHelpUrlPlugin {
 }
 
 /**
+ * The pane's rescue for engines that run module scripts but cannot parse the modern bundle (Edge
+ * Legacy): when no bundle has claimed the pane by DOMContentLoaded, which fires after every deferred
+ * and module script has run, it loads the legacy one. ES3, inline: it must run wherever the page does.
+ * The attribute is src/taskpane/pane-start.ts's paneStartedAttribute.
+ */
+function legacyRescueScript(src) {
+  return (
+    'document.addEventListener("DOMContentLoaded",function(){' +
+    'if(document.documentElement.hasAttribute("data-pane-started"))return;' +
+    `var s=document.createElement("script");s.src="${src}";document.head.appendChild(s)});`
+  );
+}
+
+/**
  * Adds the legacy twin of a page's bundle, `<script nomodule>`: engines with ES modules skip it
- * without fetching it; Internet Explorer 11 ignores the module script and runs this one.
+ * without fetching it; Internet Explorer 11 ignores the module script and runs this one. Pages in
+ * `rescued` also get the rescue script.
  */
 class LegacyScriptTagPlugin {
-  constructor(scriptsByPage) {
+  constructor(scriptsByPage, rescued) {
     this.scriptsByPage = scriptsByPage;
+    this.rescued = rescued;
   }
 
   apply(compiler) {
     compiler.hooks.compilation.tap("LegacyScriptTagPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("LegacyScriptTagPlugin", (data) => {
         const src = this.scriptsByPage[data.outputName];
-        if (src) {
-          data.headTags.push(
-            HtmlWebpackPlugin.createHtmlTagObject("script", { src, nomodule: true, defer: true }, undefined, {
-              plugin: "LegacyScriptTagPlugin",
-            }),
-          );
+        if (!src) return data;
+        const meta = { plugin: "LegacyScriptTagPlugin" };
+        data.headTags.push(
+          HtmlWebpackPlugin.createHtmlTagObject("script", { src, nomodule: true, defer: true }, undefined, meta),
+        );
+        if (this.rescued.includes(data.outputName)) {
+          data.headTags.push(HtmlWebpackPlugin.createHtmlTagObject("script", {}, legacyRescueScript(src), meta));
         }
         return data;
       });
@@ -323,6 +340,7 @@ module.exports = async (env, argv) => {
       new CssVarFallbackPlugin(),
       new LegacyScriptTagPlugin(
         Object.fromEntries(Object.keys(legacyEntries).map((name) => [`${name}.html`, `${legacyFolder}/${name}.js`])),
+        ["taskpane.html"],
       ),
       new CopyWebpackPlugin({
         patterns: [

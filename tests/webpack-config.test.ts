@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { paneStartedAttribute } from "../src/taskpane/pane-start";
 import { readDist, rootDir } from "./dist";
 
 interface Configuration {
@@ -88,7 +89,7 @@ describe("office.js", () => {
   test("the pane and the commands load the modern bundle as a module and the legacy one as nomodule", () => {
     for (const name of ["taskpane", "commands"]) {
       const scripts = [...readDist(`${name}.html`).matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
-      const ours = scripts.slice(1);
+      const ours = scripts.slice(1).filter((attributes) => /\bsrc=/.test(attributes));
       expect(ours).toHaveLength(2);
       expect(ours[0]).toMatch(new RegExp(`\\btype="?module"?`));
       expect(ours[0]).toMatch(new RegExp(`\\bsrc="?${name}\\.js\\b`));
@@ -97,6 +98,14 @@ describe("office.js", () => {
       expect(readDist(`legacy/${name}.js`).length).toBeGreaterThan(0);
     }
     expect(readDist("functions.html")).not.toMatch(/module/);
+  });
+
+  test("the pane's rescue script loads the legacy bundle unless a bundle claimed the pane", () => {
+    const inline = [...readDist("taskpane.html").matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => code!);
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toContain(`hasAttribute("${paneStartedAttribute}")`);
+    expect(inline[0]).toContain('"legacy/taskpane.js"');
+    expect(readDist("commands.html")).not.toContain(paneStartedAttribute);
   });
 });
 

@@ -9,6 +9,7 @@ import { browserCopyEnvironment, copyBulletin } from "./clipboard";
 import { waitForOffice } from "./office-start";
 import { browserFileSaving, saveFile } from "./file-saving";
 import { PaneController, type UnitFormSaver, type WordDocumentSaver } from "./pane-controller";
+import { claimPaneStart } from "./pane-start";
 import { readPaneQuery, withoutAction } from "./pane-query";
 import { createPaneView } from "./pane-view";
 import { previewWorkbook } from "./preview-workbook";
@@ -35,6 +36,7 @@ const saveUnitForm: UnitFormSaver = async (categories, name) => {
 };
 
 async function start(): Promise<void> {
+  if (!claimPaneStart()) return;
   const query = readPaneQuery(window.location.search);
   let controller: PaneController | null = null;
   const office = typeof Office === "undefined" ? undefined : Office;

@@ -22,15 +22,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root`, plus `extraPages` (path → HTML) that are not files there, such as a test's variant of a page. */
-export async function serveStatic(root: string, extraPages: Record<string, string> = {}): Promise<StaticServer> {
+/** Serves `root`, plus `extraFiles` (path → text) that are not files there, such as a test's variant of a page. */
+export async function serveStatic(root: string, extraFiles: Record<string, string> = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     requests.push(path);
-    const extraPage = extraPages[path];
-    if (extraPage !== undefined) {
-      response.writeHead(200, { "content-type": contentTypes[".html"] }).end(extraPage);
+    const extraFile = extraFiles[path];
+    if (extraFile !== undefined) {
+      response.writeHead(200, { "content-type": contentTypes[extname(path)] ?? "text/plain" }).end(extraFile);
       return;
     }
     const file = normalize(join(root, path === "/" ? "index.html" : path));
