@@ -372,6 +372,27 @@ describe("the page address", () => {
     expect(withoutAction("https://localhost:3000/taskpane.html?action=generate&sample=bad")).toBe(
       "https://localhost:3000/taskpane.html?sample=bad",
     );
+    expect(withoutAction("https://oa.example.cn/zb/taskpane.html?sample=bad&action=check#top")).toBe(
+      "https://oa.example.cn/zb/taskpane.html?sample=bad#top",
+    );
+    expect(withoutAction("https://localhost:3000/taskpane.html?action=check")).toBe(
+      "https://localhost:3000/taskpane.html",
+    );
+    expect(withoutAction("https://localhost:3000/taskpane.html")).toBe("https://localhost:3000/taskpane.html");
+  });
+
+  test("reads encoded parameters as the URL standard does", () => {
+    for (const search of ["?sample=%62ad", "?a=1&action=%63heck", "?action", "?=x&sample=blank", "?action=check+"]) {
+      const standard = new URLSearchParams(search);
+      const query = readPaneQuery(search);
+      expect({ search, action: query.action }).toEqual({
+        search,
+        action: ["create", "check", "generate"].includes(standard.get("action") ?? "") ? standard.get("action") : null,
+      });
+      expect(query.sample).toBe(
+        ["bad", "blank"].includes(standard.get("sample") ?? "") ? standard.get("sample") : "sample",
+      );
+    }
   });
 
   test("?sample=bad holds the markup payload as plain cell text", async () => {
