@@ -6,16 +6,16 @@ import { readBulletinFooter, type BulletinFooter } from "./bulletin-footer";
 import { scheduleProgress } from "./calc";
 import { kaijuBahao } from "./catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "./catalog/types";
-import { checkContext, checkDuplicateNames, checkRow } from "./checks";
+import { checkContext, checkRow, duplicateNameCheck, type CheckContext } from "./checks";
 import { rowFigures, type RowFigures } from "./figures";
 import { defaultDecimals, formatNumber, formatPercent } from "./format";
 import type { SheetGrid } from "./grid";
-import { readIndicatorSheet, type IndicatorRow } from "./indicators";
-import { applyItemCounts, countItems, readItems, type ItemCountLink } from "./items";
+import { openIndicatorSheet, type IndicatorRow } from "./indicators";
+import { countItems, ItemCountCheck, readItems, type ItemCountLink, type ItemCounts } from "./items";
 import { sortIssues, type Issue } from "./issues";
 import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "./layout";
 import { readNarrative, type NarrativeEntry } from "./narrative";
-import { indicatorParagraph, type Phrase } from "./paragraph";
+import { indicatorParagraph, PhraseJoiner } from "./paragraph";
 import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
 import { readSettings, type BulletinSettings } from "./settings";
 import { renderTemplate, type ValueLookup } from "./template";
@@ -24,13 +24,14 @@ export interface IndicatorSection {
   category: string;
   title: string;
   text: string;
-  /** The rows whose phrases the paragraph holds, in order. */
-  rows: IndicatorRow[];
 }
 
+/**
+ * What the bulletin needs from a workbook. The parsed rows are not kept: on sheets of tens of
+ * thousands of rows, holding them all made the pipeline's time grow faster than the row count.
+ */
 export interface Analysis {
   settings: BulletinSettings;
-  rows: IndicatorRow[];
   sections: IndicatorSection[];
   /** The 文字材料 paragraphs to print, in sheet order; empty without the sheet. */
   narrative: NarrativeEntry[];
@@ -116,6 +117,97 @@ function missingValueCell(
     : { sheet: row.sheet, cell: row.cells.template ?? null };
 }
 
+/** What a category needs from the rest of the workbook. */
+interface CategoryContext {
+  settings: BulletinSettings;
+  period: Map<string, string>;
+  context: CheckContext;
+  itemCounts: ItemCounts | null;
+  /** The workbook's issues so far; the category's are appended in the order of its checks. */
+  issues: Issue[];
+  /** The section's position among those with text. */
+  index: number;
+}
+
+/** The row part of an A1 address: "12" of "C12". */
+function addressRow(cell: string | null): string | undefined {
+  return cell?.replace(/^[A-Z]+/, "");
+}
+
+/**
+ * One category sheet, each row read, checked and worded before the next is read: a pass per step
+ * over a sheet of tens of thousands of rows costs more than the steps themselves. The issues are
+ * still appended by kind (reading, duplicate names, item counts, checks, missing values), as separate
+ * passes would.
+ */
+function analyzeCategory(
+  category: CatalogCategory,
+  grid: SheetGrid | undefined,
+  { settings, period, context, itemCounts, issues, index }: CategoryContext,
+): IndicatorSection | null {
+  const sheet = openIndicatorSheet(category.name, grid);
+  // Rows with an error are left out of the text; an error belongs to the row its cell is in.
+  const rowsWithErrors = new Set<string | undefined>();
+  const noteErrors = (found: readonly Issue[], from = 0) => {
+    for (let i = from; i < found.length; i += 1) {
+      const issue = found[i]!;
+      if (issue.severity === "error" && issue.sheet === category.name) rowsWithErrors.add(addressRow(issue.cell));
+    }
+  };
+  noteErrors(issues);
+  const duplicateName = duplicateNameCheck();
+  const duplicates: Issue[] = [];
+  const itemCountCheck = new ItemCountCheck(itemCountLinks(category), itemCounts);
+  const checks: Issue[] = [];
+  const missingValues: Issue[] = [];
+  const phrases = new PhraseJoiner();
+
+  let phraseCount = 0;
+  let readIssues = 0;
+  for (const row of sheet.rows) {
+    noteErrors(sheet.issues, readIssues);
+    readIssues = sheet.issues.length;
+    const duplicate = duplicateName(row);
+    if (duplicate) {
+      duplicates.push(duplicate);
+      noteErrors([duplicate]);
+    }
+    itemCountCheck.add(row);
+    const figures = rowFigures(row);
+    const found = checkRow(row, figures, context);
+    for (const issue of found) checks.push(issue);
+    noteErrors(found);
+
+    if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) continue;
+    const parsed = context.parseTemplate(row.template);
+    if (!parsed.ok) continue;
+    const rendered = renderTemplate(parsed.template, rowLookup(row, figures, period), row.actual === 0);
+    if (!rendered.ok) {
+      const missing = rendered.missing[0]!;
+      missingValues.push({
+        severity: "info",
+        ...missingValueCell(row, missing, settings),
+        code: "value-missing",
+        message: `“${row.name}”的表述需要{${missing}}，但该值为空，本期专报未写入该行`,
+        hint: "补填数值后重新生成",
+      });
+      continue;
+    }
+    phrases.add({ text: rendered.text, end: row.sentenceEnd });
+    phraseCount += 1;
+  }
+  itemCountCheck.finish();
+  for (const kind of [sheet.issues, duplicates, itemCountCheck.issues, checks, missingValues]) {
+    for (const issue of kind) issues.push(issue);
+  }
+  if (phraseCount === 0) return null;
+  return {
+    category: category.name,
+    title: category.title,
+    text: indicatorParagraph(index, category.title, phrases.text()),
+  };
+}
+
 export interface AnalyzeOptions {
   catalog?: Catalog;
 }
@@ -126,7 +218,6 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const { settings, issues } = readSettings(byName.get(settingsSheetName));
   const period = periodValues(settings);
   const context = checkContext(settings.items.keys());
-  const allRows: IndicatorRow[] = [];
   const sections: IndicatorSection[] = [];
 
   const itemList = byName.has(itemsSheetName) ? readItems(byName.get(itemsSheetName), scheduleShare(settings)) : null;
@@ -134,47 +225,15 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const itemCounts = itemList && itemList.items.length > 0 ? countItems(itemList.items) : null;
 
   for (const category of catalog.categories) {
-    const sheet = readIndicatorSheet(category.name, byName.get(category.name));
-    issues.push(...sheet.issues, ...checkDuplicateNames(sheet.rows));
-    issues.push(...applyItemCounts(sheet.rows, itemCountLinks(category), itemCounts));
-    const figures = sheet.rows.map(rowFigures);
-    sheet.rows.forEach((row, i) => issues.push(...checkRow(row, figures[i]!, context)));
-    allRows.push(...sheet.rows);
-
-    const rowsWithErrors = new Set(
-      issues
-        .filter((issue) => issue.severity === "error" && issue.sheet === category.name)
-        .map((issue) => issue.cell?.replace(/^[A-Z]+/, "")),
-    );
-    const phrases: Phrase[] = [];
-    const sources: IndicatorRow[] = [];
-    sheet.rows.forEach((row, i) => {
-      if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) return;
-      const parsed = context.parseTemplate(row.template);
-      if (!parsed.ok) return;
-      const rendered = renderTemplate(parsed.template, rowLookup(row, figures[i]!, period), row.actual === 0);
-      if (!rendered.ok) {
-        const missing = rendered.missing[0]!;
-        issues.push({
-          severity: "info",
-          ...missingValueCell(row, missing, settings),
-          code: "value-missing",
-          message: `“${row.name}”的表述需要{${missing}}，但该值为空，本期专报未写入该行`,
-          hint: "补填数值后重新生成",
-        });
-        return;
-      }
-      phrases.push({ text: rendered.text, end: row.sentenceEnd });
-      sources.push(row);
+    const section = analyzeCategory(category, byName.get(category.name), {
+      settings,
+      period,
+      context,
+      itemCounts,
+      issues,
+      index: sections.length,
     });
-    if (phrases.length > 0) {
-      sections.push({
-        category: category.name,
-        title: category.title,
-        text: indicatorParagraph(sections.length, category.title, phrases),
-        rows: sources,
-      });
-    }
+    if (section) sections.push(section);
   }
   const narrative = readNarrative(byName.get(narrativeSheetName));
   const footer = readBulletinFooter(settings);
@@ -187,7 +246,6 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   ];
   return {
     settings,
-    rows: allRows,
     sections,
     narrative: narrative.entries,
     footer: footer.footer,

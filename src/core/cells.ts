@@ -44,6 +44,21 @@ const hyperlinkObject = z.object({ text: z.unknown(), hyperlink: z.string() });
 
 const empty: CellValue = { kind: "empty" };
 
+/**
+ * A formula cell as `formulaObject` reads it. The shape it accepts is checked first without zod, whose
+ * parse allocates a result object and issue lists: a large sheet has a formula cell in every row.
+ */
+function formulaCell(raw: object): z.infer<typeof formulaObject> | null {
+  const { formula, sharedFormula } = raw as { formula?: unknown; sharedFormula?: unknown };
+  const accepted =
+    !Array.isArray(raw) &&
+    (formula === undefined || typeof formula === "string") &&
+    (sharedFormula === undefined || typeof sharedFormula === "string");
+  if (accepted) return raw;
+  const parsed = formulaObject.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
 function fromDate(date: Date): CellValue {
   if (Number.isNaN(date.getTime())) return empty;
   // ExcelJS builds dates in UTC from the serial number.
@@ -66,11 +81,11 @@ export function readCell(raw: unknown): CellValue {
   if (typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
   // Pick the one schema the object's keys point to: a failed zod parse is costly on large sheets.
   if ("formula" in raw || "sharedFormula" in raw) {
-    const formula = formulaObject.safeParse(raw);
-    if (formula.success) {
-      const { result } = formula.data;
+    const formula = formulaCell(raw);
+    if (formula) {
+      const { result } = formula;
       if (result === undefined)
-        return { kind: "uncalculated", formula: formula.data.formula ?? formula.data.sharedFormula ?? "" };
+        return { kind: "uncalculated", formula: formula.formula ?? formula.sharedFormula ?? "" };
       return readCell(result);
     }
   } else if ("error" in raw) {
@@ -100,6 +115,24 @@ export function cellText(cell: CellValue): string {
     default:
       return "";
   }
+}
+
+/** `cellText(readCell(raw))` without building the cell for the strings and numbers most cells hold. */
+export function rawCellText(raw: unknown): string {
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    return excelErrorCodes.includes(text) ? "" : text;
+  }
+  if (typeof raw === "number") return Number.isFinite(raw) ? String(raw) : "";
+  return cellText(readCell(raw));
+}
+
+/** `readCell(raw).kind === "empty"` without building the cell. */
+export function isEmptyCell(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw === "string") return raw.trim() === "";
+  if (typeof raw === "number") return false;
+  return readCell(raw).kind === "empty";
 }
 
 /** Excel's 1900 date system: serial 1 is 1900-01-01, with Excel's phantom 1900-02-29. */

@@ -192,33 +192,45 @@ const templateRule: RowRule = (row, _figures, context) => {
 const rowRules: readonly RowRule[] = [countRule, zeroBaseRule, outlierRule, mismatchRule, templateRule];
 
 export function checkRow(row: IndicatorRow, figures: RowFigures, context: CheckContext): Issue[] {
-  return rowRules.flatMap((rule) =>
-    rule(row, figures, context).map(({ column, ...finding }) => ({
-      ...finding,
-      sheet: row.sheet,
-      cell: row.cells[column] ?? row.cells.name ?? null,
-    })),
-  );
+  const issues: Issue[] = [];
+  for (const rule of rowRules) {
+    for (const { column, ...finding } of rule(row, figures, context)) {
+      issues.push({ ...finding, sheet: row.sheet, cell: row.cells[column] ?? row.cells.name ?? null });
+    }
+  }
+  return issues;
 }
 
-/** Names must be unique within a sheet: merging and the custom functions look rows up by them. */
+/**
+ * Names must be unique within a sheet: merging and the custom functions look rows up by them. The
+ * check takes a sheet's rows one at a time, in order, and returns the issue of a row whose name an
+ * earlier row has.
+ */
+export function duplicateNameCheck(): (row: IndicatorRow) => Issue | null {
+  const firstRows = new Map<string, number>();
+  return (row) => {
+    const first = firstRows.get(row.name);
+    if (first === undefined) {
+      firstRows.set(row.name, row.row);
+      return null;
+    }
+    return {
+      severity: "error",
+      sheet: row.sheet,
+      cell: row.cells.name ?? null,
+      code: "duplicate-name",
+      message: `指标名称“${row.name}”与第${first + 1}行重复`,
+      hint: "同一工作表内指标名称不能重复，可加括号区分，如（累计）（当月）",
+    };
+  };
+}
+
 export function checkDuplicateNames(rows: readonly IndicatorRow[]): Issue[] {
-  const seen = new Map<string, IndicatorRow>();
+  const check = duplicateNameCheck();
   const issues: Issue[] = [];
   for (const row of rows) {
-    const first = seen.get(row.name);
-    if (first) {
-      issues.push({
-        severity: "error",
-        sheet: row.sheet,
-        cell: row.cells.name ?? null,
-        code: "duplicate-name",
-        message: `指标名称“${row.name}”与第${first.row + 1}行重复`,
-        hint: "同一工作表内指标名称不能重复，可加括号区分，如（累计）（当月）",
-      });
-    } else {
-      seen.set(row.name, row);
-    }
+    const issue = check(row);
+    if (issue) issues.push(issue);
   }
   return issues;
 }

@@ -1,6 +1,6 @@
 /** A sheet's cells as a host read them: the one input shape of the pipeline. */
 import { columnLetter } from "./a1";
-import { cellText, readCell, type CellValue } from "./cells";
+import { isEmptyCell, rawCellText, readCell, type CellValue } from "./cells";
 
 export interface SheetGrid {
   name: string;
@@ -11,14 +11,10 @@ export interface SheetGrid {
   originColumn?: number;
 }
 
-const emptyCell: CellValue = { kind: "empty" };
-
 /** Positions and cells of a grid in sheet coordinates. */
 export class GridReader {
   readonly originRow: number;
   readonly originColumn: number;
-  /** The last row read, already parsed: a row is read cell by cell several times in a row. */
-  private cachedRow: { index: number; cells: CellValue[] } | null = null;
 
   constructor(readonly grid: SheetGrid) {
     this.originRow = grid.originRow ?? 0;
@@ -37,20 +33,16 @@ export class GridReader {
     return `${letter}${row + this.originRow + 1}`;
   }
 
-  private rowCells(row: number): CellValue[] {
-    if (this.cachedRow?.index !== row) {
-      this.cachedRow = { index: row, cells: (this.grid.values[row] ?? []).map(readCell) };
-    }
-    return this.cachedRow.cells;
-  }
+  // Cells are read from the raw values on each call rather than parsed a row at a time: most are
+  // strings and numbers, read without building a cell, and a large sheet leaves no garbage per cell.
 
   /** Cell at zero-based grid indices. */
   cell(row: number, column: number): CellValue {
-    return this.rowCells(row)[column] ?? emptyCell;
+    return readCell(this.grid.values[row]?.[column]);
   }
 
   text(row: number, column: number): string {
-    return cellText(this.cell(row, column));
+    return rawCellText(this.grid.values[row]?.[column]);
   }
 
   rowWidth(row: number): number {
@@ -58,7 +50,12 @@ export class GridReader {
   }
 
   isBlankRow(row: number): boolean {
-    return this.rowCells(row).every((cell) => cell.kind === "empty");
+    const values = this.grid.values[row];
+    if (!values) return true;
+    for (let column = 0; column < values.length; column += 1) {
+      if (!isEmptyCell(values[column])) return false;
+    }
+    return true;
   }
 
   /** The first row (within the first `limit`) holding a cell whose text is `header`. */

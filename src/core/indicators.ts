@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { GridReader, type SheetGrid } from "./grid";
 import type { Issue } from "./issues";
 import {
+  columnByKey,
   defaultSentenceEnd,
   essentialColumnKeys,
   includeChoices,
@@ -14,7 +15,7 @@ import {
   type IndicatorColumnKey,
   type SentenceEnd,
 } from "./layout";
-import { readNumber, type NumberReading, type ReadingNote, type ReadingProblem } from "./numbers";
+import { readNumber, type ReadingNote, type ReadingProblem } from "./numbers";
 
 export interface IndicatorRow {
   sheet: string;
@@ -84,8 +85,21 @@ const choiceRow = z.object({
   decimals: z.nullable(z.int().check(z.gte(0), z.lte(6))),
 });
 
+const noProblems: ReadonlySet<string> = new Set();
+
 /** The choice columns that hold something outside their lists. */
-function choiceProblems(choices: { sentenceEnd: string; include: string; decimals: number | null }): Set<string> {
+function choiceProblems(choices: {
+  sentenceEnd: string;
+  include: string;
+  decimals: number | null;
+}): ReadonlySet<string> {
+  // What choiceRow accepts, checked first without zod: nearly every row holds valid choices.
+  const { sentenceEnd, include, decimals } = choices;
+  const valid =
+    (sentenceEnds as readonly string[]).includes(sentenceEnd) &&
+    (includeChoices as readonly string[]).includes(include) &&
+    (decimals === null || (Number.isInteger(decimals) && decimals >= 0 && decimals <= 6));
+  if (valid) return noProblems;
   const parsed = choiceRow.safeParse(choices);
   return new Set(parsed.success ? [] : parsed.error.issues.map((problem) => String(problem.path[0])));
 }
@@ -145,7 +159,19 @@ function problemIssue(problem: ReadingProblem, column: ColumnSpec, unit: string)
   }
 }
 
-const numericKeys: readonly IndicatorColumnKey[] = ["actual", "target", "completion", "prior", "growth"];
+type NumericKey = "actual" | "target" | "completion" | "prior" | "growth";
+
+const numericKeys: readonly NumericKey[] = ["actual", "target", "completion", "prior", "growth"];
+
+type TextKey = "name" | "unit" | "lead" | "template" | "note" | "sentenceEnd" | "include";
+
+/** The columns of one sheet as every row reads them, found once per sheet. */
+interface SheetColumns {
+  text: Readonly<Record<TextKey, number | undefined>>;
+  numeric: readonly { key: NumericKey; index: number; column: ColumnSpec }[];
+  decimals: number | undefined;
+  addresses: (row: number) => CellAddresses;
+}
 
 export function isRateUnit(unit: string): boolean {
   return rateUnits.includes(unit);
@@ -166,8 +192,29 @@ export function indicatorTable(
   return { headerRow, columns };
 }
 
+/** A category sheet opened for reading: its rows are read one at a time as the iteration asks. */
+export interface IndicatorSheet {
+  /**
+   * The indicator rows in sheet order, to iterate once. A caller can finish with each row while it is
+   * fresh: on sheets of tens of thousands of rows, passing over all of them again costs more than the
+   * work per row.
+   */
+  rows: Iterable<IndicatorRow>;
+  /** Problems with the sheet itself, then each row's reading problems, added as its row is read. */
+  issues: Issue[];
+  /** False when the sheet could not be read at all (missing sheet or essential header). */
+  readable: boolean;
+}
+
 /** Reads one category sheet. `grid` undefined means the sheet does not exist. */
 export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): SheetRead {
+  const opened = openIndicatorSheet(sheet, grid);
+  const rows = [...opened.rows];
+  return { rows, issues: opened.issues, readable: opened.readable };
+}
+
+/** Opens one category sheet; `grid` undefined means the sheet does not exist. */
+export function openIndicatorSheet(sheet: string, grid: SheetGrid | undefined): IndicatorSheet {
   const issues: Issue[] = [];
   if (!grid) {
     issues.push({
@@ -198,43 +245,71 @@ export function readIndicatorSheet(sheet: string, grid: SheetGrid | undefined): 
   const headerEnd = reader.rowWidth(headerRow);
   for (const key of requiredColumnKeys) {
     if (columnIndex.has(key)) continue;
-    const column = indicatorColumns.find((c) => c.key === key)!;
     issues.push({
       severity: "error",
       sheet,
       cell: reader.address(headerRow, headerEnd),
       code: "missing-column",
-      message: `工作表“${sheet}”缺少“${column.header}”列`,
+      message: `工作表“${sheet}”缺少“${columnByKey(key).header}”列`,
       hint: "在表头行补上该列（列的位置不限），或点击“创建模板”补齐",
     });
   }
   if (essentialColumnKeys.some((key) => !columnIndex.has(key))) return { rows: [], issues, readable: false };
 
-  const rows: IndicatorRow[] = [];
-  const addresses = cellAddresses(reader, columnIndex);
-  for (let r = headerRow + 1; r < reader.rowCount; r += 1) {
-    if (reader.isBlankRow(r)) continue;
-    const row = readRow(reader, sheet, r, columnIndex, addresses, issues);
-    if (row) rows.push(row);
+  const columns: SheetColumns = {
+    text: {
+      name: columnIndex.get("name"),
+      unit: columnIndex.get("unit"),
+      lead: columnIndex.get("lead"),
+      template: columnIndex.get("template"),
+      note: columnIndex.get("note"),
+      sentenceEnd: columnIndex.get("sentenceEnd"),
+      include: columnIndex.get("include"),
+    },
+    numeric: numericKeys.flatMap((key) => {
+      const index = columnIndex.get(key);
+      return index === undefined ? [] : [{ key, index, column: columnByKey(key) }];
+    }),
+    decimals: columnIndex.get("decimals"),
+    addresses: cellAddresses(reader, columnIndex),
+  };
+  function* rows(): Generator<IndicatorRow> {
+    for (let r = headerRow + 1; r < reader.rowCount; r += 1) {
+      if (reader.isBlankRow(r)) continue;
+      const row = readRow(reader, sheet, r, columns, issues);
+      if (row) yield row;
+    }
   }
-  return { rows, issues, readable: true };
+  return { rows: rows(), issues, readable: true };
 }
+
+function columnText(reader: GridReader, r: number, index: number | undefined): string {
+  return index === undefined ? "" : reader.text(r, index);
+}
+
+function bracesIssue(sheet: string, cell: string | undefined, key: "name" | "unit" | "lead", text: string): Issue {
+  return {
+    severity: "error",
+    sheet,
+    cell: cell ?? null,
+    code: "braces-in-text",
+    message: `${columnByKey(key).header}“${text}”含有花括号`,
+    hint: "花括号 { } 只用于表述模板中的占位符，请删去",
+  };
+}
+
+const braces = /[{}｛｝]/;
 
 function readRow(
   reader: GridReader,
   sheet: string,
   r: number,
-  columnIndex: Map<IndicatorColumnKey, number>,
-  rowCells: (row: number) => CellAddresses,
+  columns: SheetColumns,
   issues: Issue[],
 ): IndicatorRow | null {
-  const cells = rowCells(r);
-  const text = (key: IndicatorColumnKey) => {
-    const index = columnIndex.get(key);
-    return index === undefined ? "" : reader.text(r, index);
-  };
-  const name = text("name");
-  const unit = text("unit");
+  const cells = columns.addresses(r);
+  const name = columnText(reader, r, columns.text.name);
+  const unit = columnText(reader, r, columns.text.unit);
   if (!name) {
     issues.push({
       severity: "warning",
@@ -247,36 +322,26 @@ function readRow(
     return null;
   }
 
-  for (const key of ["name", "unit", "lead"] as const) {
-    if (!/[{}｛｝]/.test(text(key))) continue;
-    issues.push({
-      severity: "error",
-      sheet,
-      cell: cells[key] ?? null,
-      code: "braces-in-text",
-      message: `${indicatorColumns.find((c) => c.key === key)!.header}“${text(key)}”含有花括号`,
-      hint: "花括号 { } 只用于表述模板中的占位符，请删去",
-    });
-  }
+  const lead = columnText(reader, r, columns.text.lead);
+  if (braces.test(name)) issues.push(bracesIssue(sheet, cells.name, "name", name));
+  if (braces.test(unit)) issues.push(bracesIssue(sheet, cells.unit, "unit", unit));
+  if (braces.test(lead)) issues.push(bracesIssue(sheet, cells.lead, "lead", lead));
 
-  const numbers: Partial<Record<IndicatorColumnKey, number | null>> = {};
-  for (const key of numericKeys) {
-    const index = columnIndex.get(key);
-    const column = indicatorColumns.find((c) => c.key === key)!;
-    const reading: NumberReading =
-      index === undefined
-        ? { ok: true, value: null, note: null, text: "" }
-        : readNumber(reader.cell(r, index), { unit, ratio: column.kind === "ratio" });
+  const numbers: Record<NumericKey, number | null> = {
+    actual: null,
+    target: null,
+    completion: null,
+    prior: null,
+    growth: null,
+  };
+  for (const { key, index, column } of columns.numeric) {
+    const reading = readNumber(reader.cell(r, index), { unit, ratio: column.kind === "ratio" });
     const cell = cells[key] ?? null;
     // A derived column's formula nobody has calculated yet (a file ExcelJS wrote) loses nothing:
     // completion and growth are computed from the raw values when empty.
-    if (!reading.ok && reading.problem.code === "uncalculated" && column.formula) {
-      numbers[key] = null;
-      continue;
-    }
+    if (!reading.ok && reading.problem.code === "uncalculated" && column.formula) continue;
     if (!reading.ok) {
       issues.push({ sheet, cell, ...problemIssue(reading.problem, column, unit) });
-      numbers[key] = null;
       continue;
     }
     if (reading.note) {
@@ -292,10 +357,9 @@ function readRow(
     numbers[key] = reading.value;
   }
 
-  const sentenceEndText = text("sentenceEnd");
-  const includeText = text("include");
-  const decimalsCell = columnIndex.get("decimals");
-  const decimalsValue = decimalsCell === undefined ? null : reader.cell(r, decimalsCell);
+  const sentenceEndText = columnText(reader, r, columns.text.sentenceEnd);
+  const includeText = columnText(reader, r, columns.text.include);
+  const decimalsValue = columns.decimals === undefined ? null : reader.cell(r, columns.decimals);
   const choices = {
     sentenceEnd: sentenceEndText || defaultSentenceEnd,
     include: includeText || "是",
@@ -322,7 +386,7 @@ function readRow(
       hint: "从下拉列表中选择",
     });
   }
-  const decimalsText = decimalsCell === undefined ? "" : reader.text(r, decimalsCell);
+  const decimalsText = columnText(reader, r, columns.decimals);
   if (invalid.has("decimals") || (decimalsText && decimalsValue?.kind !== "number")) {
     issues.push({
       severity: "warning",
@@ -339,16 +403,16 @@ function readRow(
     row: r + reader.originRow,
     name,
     unit,
-    actual: numbers.actual ?? null,
-    target: numbers.target ?? null,
-    completion: numbers.completion ?? null,
-    prior: numbers.prior ?? null,
-    growth: numbers.growth ?? null,
-    template: text("template"),
+    actual: numbers.actual,
+    target: numbers.target,
+    completion: numbers.completion,
+    prior: numbers.prior,
+    growth: numbers.growth,
+    template: columnText(reader, r, columns.text.template),
     sentenceEnd: invalid.has("sentenceEnd") ? defaultSentenceEnd : (choices.sentenceEnd as SentenceEnd),
     include: invalid.has("include") ? true : choices.include === "是",
-    lead: text("lead"),
-    note: text("note"),
+    lead,
+    note: columnText(reader, r, columns.text.note),
     decimals: invalid.has("decimals") ? null : choices.decimals,
     cells,
   };

@@ -34,17 +34,19 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
     const i = sheetOrder.indexOf(sheet);
     return i < 0 ? sheetOrder.length : i;
   };
-  const position = (cell: string | null) => {
-    const parsed = cell ? parseAddress(cell) : null;
-    return parsed ? ([parsed.row, parsed.column] as const) : ([-1, -1] as const);
-  };
-  return [...issues].sort((a, b) => {
-    const bySheet = rank(a.sheet) - rank(b.sheet);
-    if (bySheet !== 0) return bySheet;
-    const [ra, ca] = position(a.cell);
-    const [rb, cb] = position(b.cell);
-    return ra - rb || ca - cb || severityOrder[a.severity] - severityOrder[b.severity];
+  // Each issue's place is worked out once, not at every comparison: a large sheet has thousands.
+  const placed = issues.map((issue) => {
+    const parsed = issue.cell ? parseAddress(issue.cell) : null;
+    return {
+      issue,
+      sheet: rank(issue.sheet),
+      row: parsed ? parsed.row : -1,
+      column: parsed ? parsed.column : -1,
+      severity: severityOrder[issue.severity],
+    };
   });
+  placed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.column - b.column || a.severity - b.severity);
+  return placed.map((entry) => entry.issue);
 }
 
 /** One line per issue, as the CLI and plain-text exports print it. */

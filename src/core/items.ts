@@ -132,25 +132,28 @@ const measureLabel: Record<ItemMeasure, string> = { total: "总数", onSchedule:
 
 /**
  * Fills empty count rows from the item list and warns where typed counts disagree with it, or where
- * 达到 + 滞后 ≠ 总数. Rows are changed in place (the list is the source of truth for empty cells).
+ * 达到 + 滞后 ≠ 总数. Rows are given one at a time and changed in place (the list is the source of
+ * truth for empty cells); `finish` checks the sums once every row is in.
  */
-export function applyItemCounts(
-  rows: readonly IndicatorRow[],
-  links: ReadonlyMap<string, ItemCountLink>,
-  counts: ItemCounts | null,
-): Issue[] {
-  const issues: Issue[] = [];
-  const byLevel = new Map<ItemLevel, Partial<Record<ItemMeasure, IndicatorRow>>>();
-  for (const row of rows) {
-    const link = links.get(row.name);
-    if (!link) continue;
-    byLevel.set(link.level, { ...byLevel.get(link.level), [link.measure]: row });
-    if (!counts || counts[link.level].total === 0) continue;
-    const counted = counts[link.level][link.measure];
+export class ItemCountCheck {
+  readonly issues: Issue[] = [];
+  private readonly byLevel = new Map<ItemLevel, Partial<Record<ItemMeasure, IndicatorRow>>>();
+
+  constructor(
+    private readonly links: ReadonlyMap<string, ItemCountLink>,
+    private readonly counts: ItemCounts | null,
+  ) {}
+
+  add(row: IndicatorRow): void {
+    const link = this.links.get(row.name);
+    if (!link) return;
+    this.byLevel.set(link.level, { ...this.byLevel.get(link.level), [link.measure]: row });
+    if (!this.counts || this.counts[link.level].total === 0) return;
+    const counted = this.counts[link.level][link.measure];
     if (row.actual === null) {
       row.actual = counted;
     } else if (row.actual !== counted) {
-      issues.push({
+      this.issues.push({
         severity: "warning",
         sheet: row.sheet,
         cell: row.cells.actual ?? null,
@@ -160,20 +163,22 @@ export function applyItemCounts(
       });
     }
   }
-  for (const [level, linked] of byLevel) {
-    const { total, onSchedule, behind } = linked;
-    if (!total || !onSchedule || !behind) continue;
-    if (total.actual === null || onSchedule.actual === null || behind.actual === null) continue;
-    if (onSchedule.actual + behind.actual !== total.actual) {
-      issues.push({
-        severity: "warning",
-        sheet: total.sheet,
-        cell: total.cells.actual ?? null,
-        code: "item-count-sum",
-        message: `${level}重点民生实事：达到或超时序进度${onSchedule.actual}项 + 滞后${behind.actual}项 ≠ 总数${total.actual}项`,
-        hint: "请核对三项数字",
-      });
+
+  finish(): void {
+    for (const [level, linked] of this.byLevel) {
+      const { total, onSchedule, behind } = linked;
+      if (!total || !onSchedule || !behind) continue;
+      if (total.actual === null || onSchedule.actual === null || behind.actual === null) continue;
+      if (onSchedule.actual + behind.actual !== total.actual) {
+        this.issues.push({
+          severity: "warning",
+          sheet: total.sheet,
+          cell: total.cells.actual ?? null,
+          code: "item-count-sum",
+          message: `${level}重点民生实事：达到或超时序进度${onSchedule.actual}项 + 滞后${behind.actual}项 ≠ 总数${total.actual}项`,
+          hint: "请核对三项数字",
+        });
+      }
     }
   }
-  return issues;
 }

@@ -30,6 +30,8 @@ export interface NarrativeRead {
 }
 
 const sheet = narrativeSheetName;
+/** One string for every row's issue, not a copy each: a long sheet can have thousands. */
+const sectionChoicesHint = `栏目可选：${narrativeSectionNames.join(" ")}`;
 const closingPunctuation = /[。！？：；.!?:;]$/;
 
 /** "【工作部署】" and " 工作部署 " name the same 栏目. */
@@ -96,16 +98,16 @@ export function readNarrative(grid: SheetGrid | undefined): NarrativeRead {
       });
     }
 
-    const section = sectionName(text("section"));
+    const written = text("section");
+    const section = sectionName(written);
     if (section === null) {
-      const written = text("section");
       issues.push({
         severity: "warning",
         sheet,
         cell: at("section"),
         code: "narrative-section-unknown",
         message: written ? `栏目“${written}”不是专报的栏目，该行未写入专报` : "该行没有填写栏目，未写入专报",
-        hint: `栏目可选：${narrativeSectionNames.join(" ")}`,
+        hint: sectionChoicesHint,
       });
       continue;
     }

@@ -24,19 +24,44 @@ export interface Phrase {
   end: SentenceEnd;
 }
 
+/** Phrases joined into one string at a time: their own strings can then go while the paragraph grows. */
+const blockSize = 256;
+
 /**
- * Each phrase followed by its row's 句末, the last by 。. Punctuation a template carries at either
- * end is dropped first, so the joins never double it.
+ * Joins phrases as they come: each followed by its row's 句末, the last by 。. Punctuation a template
+ * carries at either end is dropped first, so the joins never double it. Only the joined text is kept,
+ * not the phrases, which matters on sheets of thousands of rows.
  */
-export function joinPhrases(phrases: readonly Phrase[]): string {
-  const texts = phrases.map((phrase) => ({
-    text: tidyPunctuation(phrase.text).replace(punctuation, ""),
-    end: phrase.end,
-  }));
-  const kept = texts.filter((phrase) => phrase.text !== "");
-  return kept.map((phrase, i) => phrase.text + (i === kept.length - 1 ? "。" : phrase.end)).join("");
+export class PhraseJoiner {
+  private joined = "";
+  private readonly parts: string[] = [];
+  /** The 句末 owed to the last phrase if another one follows; null before the first. */
+  private end: SentenceEnd | null = null;
+
+  add(phrase: Phrase): void {
+    const text = tidyPunctuation(phrase.text).replace(punctuation, "");
+    if (text === "") return;
+    if (this.end !== null) this.parts.push(this.end);
+    this.parts.push(text);
+    this.end = phrase.end;
+    if (this.parts.length >= blockSize) {
+      this.joined += this.parts.join("");
+      this.parts.length = 0;
+    }
+  }
+
+  text(): string {
+    return this.end === null ? "" : `${this.joined}${this.parts.join("")}。`;
+  }
 }
 
-export function indicatorParagraph(index: number, title: string, phrases: readonly Phrase[]): string {
-  return `${sectionOrdinal(index)}${title}。${joinPhrases(phrases)}`;
+export function joinPhrases(phrases: readonly Phrase[]): string {
+  const joiner = new PhraseJoiner();
+  for (const phrase of phrases) joiner.add(phrase);
+  return joiner.text();
+}
+
+/** A 主要指标 paragraph: its numbered title, then `text`, the joined phrases. */
+export function indicatorParagraph(index: number, title: string, text: string): string {
+  return `${sectionOrdinal(index)}${title}。${text}`;
 }

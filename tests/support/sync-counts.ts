@@ -58,7 +58,7 @@ export async function syncsPerAction(categories: number): Promise<Record<Measure
       },
     ),
     check: await syncsOf(grids, async (host) => {
-      if ((await analyze(host)).rows.length === 0) throw new Error("no indicator rows read");
+      if ((await analyze(host)).sections.length === 0) throw new Error("no indicator paragraphs");
     }),
     generate: await syncsOf(grids, async (host) => {
       if (bulletinDocument(await analyze(host)).sections.length === 0) throw new Error("no bulletin sections");
