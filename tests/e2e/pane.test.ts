@@ -274,7 +274,7 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
   );
 
   test(
-    "下载 Word 文档 saves a .docx with the masthead, its code loaded from the local server",
+    "下载 Word 文档 saves a .docx with the masthead, its code loaded from the local server, from its own bundle only (a modern page fetches nothing under legacy/)",
     async () => {
       const { page, record } = await open();
       await runAction(page, "生成专报");
