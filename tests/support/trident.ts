@@ -137,3 +137,20 @@ function removeWhatTridentLacks(): void {
 
 /** The emulation as an init script for playwright's `addInitScript`. */
 export const tridentInitScript = `(${removeWhatTridentLacks.toString()})();`;
+
+/**
+ * The pane's page as IE11 would lay it out, approximately: its styles without what Trident ignores
+ * (declarations using var(), `display: grid`, `gap`) and with the IE-only media block applied.
+ */
+export function tridentStyledPage(html: string): string {
+  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/, (whole, open: string, css: string, close: string) => {
+    const ieOnly = /@media\s*(?:all and\s*)?\(-ms-high-contrast:\s*none\),\s*\(-ms-high-contrast:\s*active\)/;
+    if (!ieOnly.test(css)) throw new Error("taskpane.html has no IE-only style block");
+    const asTrident = css
+      .replace(ieOnly, "@media all")
+      .replace(/[\w-]+\s*:[^;{}]*var\([^;{}]*;?/g, "")
+      .replace(/display\s*:\s*grid\s*;?/g, "")
+      .replace(/(?:column-|row-)?gap\s*:[^;{}]*;?/g, "");
+    return `${open}${asTrident}${close}`;
+  });
+}
