@@ -5,6 +5,7 @@
  * would (the legacy ES5 bundle, forced, with the built-ins Trident lacks removed: support/trident.ts).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ import {
   sectionParagraphs,
   shownIssues,
   statusText,
+  waitUntilIdle,
   type PaneSession,
   type PaneVariant,
 } from "../support/pane-page";
@@ -307,6 +309,40 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       expect(record.failedResponses).toEqual([]);
       expect(record.failedRequests).toEqual([]);
       expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "下载报送表 then 导入报送表 of that form, filled in: ExcelJS writes and reads it in the page",
+    async () => {
+      const { page, record } = await open();
+      await page.locator("details.unit-form summary").click();
+      await page.getByRole("checkbox", { name: "城乡融合", exact: true }).check();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "下载报送表", exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      mkdirSync(outputDir, { recursive: true });
+      const form = join(outputDir, `${variant.page === legacyPage ? "legacy-" : ""}unit-form.xlsx`);
+      rmSync(form, { force: true });
+      await download.saveAs(form);
+
+      // The member unit fills its form (with ExcelJS here, as Excel or WPS would).
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(form);
+      workbook.getWorksheet("城乡融合")!.getCell("C2").value = 500;
+      await workbook.xlsx.writeFile(form);
+
+      await page.locator("#return-files").setInputFiles(form);
+      await page.locator("#merge:not([hidden])").waitFor();
+      await waitUntilIdle(page);
+      expect(await statusText(page)).toMatch(/^已读取报送表/);
+      const values = await page.locator("#merge-body .merge-value").allTextContents();
+      expect(values).toContain("500");
+      expect(record.pageErrors).toEqual([]);
+      expect(record.failedResponses).toEqual([]);
     },
     testTimeout,
   );
