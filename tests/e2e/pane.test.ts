@@ -4,15 +4,16 @@
  * modern hosts load it (the module bundle) and as Office 2016/2019's Internet Explorer 11 webview
  * would (the legacy ES5 bundle, forced, with the built-ins Trident lacks removed: support/trident.ts).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "@jest/globals";
+import { afterEach, describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Locator } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { mastheadRed } from "../../src/core/official-layout";
-import { distDir, distPath, readDist, rootDir } from "../dist";
-import { chromiumPath, hasChromium, launchChromium } from "../support/browser";
+import { readDist, rootDir } from "../dist";
+import { chromiumPath, hasChromium } from "../support/browser";
+import { useBuiltPaneInChromium } from "../support/built-pane";
 import {
   clipboardContents,
   foreignRequests,
@@ -29,7 +30,6 @@ import {
   type PaneVariant,
 } from "../support/pane-page";
 import { referenceLines, referenceText } from "../support/sample";
-import { serveStatic, type StaticServer } from "../support/static-server";
 import { tridentInitScript } from "../support/trident";
 
 const testTimeout = 60_000;
@@ -67,29 +67,15 @@ const variants: BundleVariant[] = [
 ];
 
 describeInChromium.each(variants)("the built pane in Chromium, preview mode: $name", (variant) => {
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
+  const pane = useBuiltPaneInChromium(() => ({ [`/${legacyPage}`]: legacyOnlyPage(readDist("taskpane.html")) }));
   const sessions: PaneSession[] = [];
-
-  beforeAll(async () => {
-    // A failed build names itself here rather than as a blank page.
-    distPath("taskpane.html");
-    server = await serveStatic(distDir, { [`/${legacyPage}`]: legacyOnlyPage(readDist("taskpane.html")) });
-    browser = await launchChromium();
-  }, testTimeout);
 
   afterEach(async () => {
     await Promise.all(sessions.splice(0).map((session) => session.context.close()));
   }, testTimeout);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, testTimeout);
-
   async function open(query = ""): Promise<PaneSession> {
-    if (!browser || !server) throw new Error("the browser or the server did not start");
-    const session = await openPane(browser, server.url, query, variant);
+    const session = await openPane(pane.browser(), pane.server().url, query, variant);
     sessions.push(session);
     return session;
   }
@@ -305,7 +291,7 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       const own = (path: string) =>
         path.startsWith("/office-js/") || path.startsWith("/legacy/") === variant.copiesSelection;
       expect(scripts.filter((path) => !own(path))).toEqual([]);
-      expect(foreignRequests(record, server!.url)).toEqual([]);
+      expect(foreignRequests(record, pane.server().url)).toEqual([]);
       expect(record.failedResponses).toEqual([]);
       expect(record.failedRequests).toEqual([]);
       expect(record.pageErrors).toEqual([]);
@@ -357,7 +343,7 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       await runAction(page, "生成专报");
       await runAction(page, "创建模板");
 
-      const origin = server!.url;
+      const origin = pane.server().url;
       expect(foreignRequests(record, origin)).toEqual([]);
       expect(record.failedResponses).toEqual([]);
       expect(record.failedRequests).toEqual([]);
@@ -365,7 +351,7 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       const paths = record.requests.map((url) => new URL(url).pathname);
       for (const path of [`/${variant.page}`, variant.bundle, "/office-js/office.js"]) {
         expect(paths).toContain(path);
-        expect(server!.requests).toContain(path);
+        expect(pane.server().requests).toContain(path);
       }
       expect(record.pageErrors).toEqual([]);
     },

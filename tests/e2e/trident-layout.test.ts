@@ -4,14 +4,14 @@
  * row, the period's labels beside their values, the issue list and the preview full width, nothing on
  * top of anything else. A screenshot is saved as test-output/pane-legacy-trident-layout.png.
  */
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
+import { expect, test } from "@jest/globals";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { distDir, distPath, readDist, rootDir } from "../dist";
-import { chromiumPath, hasChromium, launchChromium } from "../support/browser";
+import type { Page } from "playwright-core";
+import { readDist, rootDir } from "../dist";
+import { chromiumPath, hasChromium } from "../support/browser";
+import { useBuiltPaneInChromium } from "../support/built-pane";
 import { legacyOnlyPage, openPane, runAction } from "../support/pane-page";
-import { serveStatic, type StaticServer } from "../support/static-server";
 import { tridentInitScript, tridentStyledPage } from "../support/trident";
 
 const testTimeout = 60_000;
@@ -19,20 +19,9 @@ const page = "taskpane-trident.html";
 const testInChromium = hasChromium ? test : test.skip;
 if (!hasChromium) console.warn(`Skipping the Trident layout test: ${chromiumPath} is missing.`);
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  distPath("taskpane.html");
-  server = await serveStatic(distDir, { [`/${page}`]: tridentStyledPage(legacyOnlyPage(readDist("taskpane.html"))) });
-  browser = await launchChromium();
-}, testTimeout);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, testTimeout);
+const built = useBuiltPaneInChromium(() => ({
+  [`/${page}`]: tridentStyledPage(legacyOnlyPage(readDist("taskpane.html"))),
+}));
 
 interface Box {
   x: number;
@@ -53,7 +42,7 @@ function boxes(pane: Page, selector: string): Promise<Box[]> {
 testInChromium(
   "buttons, period, issue list and preview keep their layout without grid, gap and var()",
   async () => {
-    const { page: pane, context } = await openPane(browser!, server!.url, "?sample=bad", {
+    const { page: pane, context } = await openPane(built.browser(), built.server().url, "?sample=bad", {
       page,
       initScript: tridentInitScript,
     });
