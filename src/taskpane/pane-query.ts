@@ -13,25 +13,36 @@ export interface PaneQuery {
   sample: PreviewSample;
 }
 
+/** A query part as the URL standard decodes it: + is a space, the rest percent-encoded. */
+function decodeQueryPart(part: string): string {
+  return decodeURIComponent(part.replace(/\+/g, " "));
+}
+
 /**
- * The query's parameters, in order. Read by hand rather than with URLSearchParams: Internet Explorer
- * 11 lacks it and the URL constructor, and their polyfill would be 9 kB (gzip) of the legacy bundle.
+ * A query's parameters as written (`name=value`), in order. Read by hand rather than with
+ * URLSearchParams: Internet Explorer 11 lacks it and the URL constructor, and their polyfill would be
+ * 9 kB (gzip) of the legacy bundle.
  */
-function queryParameters(search: string): [name: string, value: string][] {
-  const decode = (part: string) => decodeURIComponent(part.replace(/\+/g, " "));
-  return search
-    .replace(/^\?/, "")
-    .split("&")
-    .filter((pair) => pair !== "")
-    .map((pair) => {
-      const at = pair.indexOf("=");
-      return at < 0 ? [decode(pair), ""] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
-    });
+function queryPairs(query: string): string[] {
+  return query.split("&").filter((pair) => pair !== "");
+}
+
+function pairName(pair: string): string {
+  const at = pair.indexOf("=");
+  return decodeQueryPart(at < 0 ? pair : pair.slice(0, at));
+}
+
+function pairValue(pair: string): string {
+  const at = pair.indexOf("=");
+  return at < 0 ? "" : decodeQueryPart(pair.slice(at + 1));
 }
 
 export function readPaneQuery(search: string): PaneQuery {
-  const parameters = queryParameters(search);
-  const valueOf = (name: string) => parameters.find(([key]) => key === name)?.[1] ?? null;
+  const pairs = queryPairs(search.replace(/^\?/, ""));
+  const valueOf = (name: string) => {
+    const pair = pairs.find((candidate) => pairName(candidate) === name);
+    return pair === undefined ? null : pairValue(pair);
+  };
   const action = valueOf("action");
   const sample = valueOf("sample");
   return {
@@ -44,9 +55,6 @@ export function readPaneQuery(search: string): PaneQuery {
 export function withoutAction(href: string): string {
   const [beforeHash = "", ...hash] = href.split("#");
   const [path = "", ...query] = beforeHash.split("?");
-  const kept = query
-    .join("?")
-    .split("&")
-    .filter((pair) => pair !== "" && decodeURIComponent(pair.split("=")[0]!) !== "action");
+  const kept = queryPairs(query.join("?")).filter((pair) => pairName(pair) !== "action");
   return `${path}${kept.length > 0 ? `?${kept.join("&")}` : ""}${hash.length > 0 ? `#${hash.join("#")}` : ""}`;
 }
