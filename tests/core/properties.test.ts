@@ -1,7 +1,17 @@
 /** Property tests: whatever staff put in the cells, the pipeline neither throws nor prints garbage. */
 import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
-import { analyzeWorkbook, growthPhrase, percentagePointPhrase, roundHalfUp, type SheetGrid } from "../../src/core";
+import {
+  analyzeWorkbook,
+  cellText,
+  growthPhrase,
+  isEmptyCell,
+  percentagePointPhrase,
+  rawCellText,
+  readCell,
+  roundHalfUp,
+  type SheetGrid,
+} from "../../src/core";
 import { sampleGrids } from "../support/sample";
 
 const glyphs = [..."汨罗市新增就业人个家亿元万亩%0123456789.-，；。、{}[]【】|｜“”（）　 "];
@@ -138,6 +148,27 @@ describe("properties over arbitrary grids", () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("reading cells", () => {
+  // Whatever a cell holds, including ExcelJS's objects and odd strings around Excel's error codes.
+  const anyCell = fc.oneof(
+    cellValue,
+    fc.string(),
+    fc.constantFrom(" #N/A ", "\t", "  ", "#NUM!", { richText: [{ text: " " }] }, { hyperlink: "x", text: "甲" }),
+    fc.record({ formula: fc.oneof(fc.string(), fc.integer()), result: cellValue }, { requiredKeys: [] }),
+    fc.record({ sharedFormula: fc.oneof(fc.string(), fc.constant(null)), result: cellValue }, { requiredKeys: [] }),
+  );
+
+  test("the text and emptiness fast paths say what reading the whole cell says", () => {
+    fc.assert(
+      fc.property(anyCell, (raw) => {
+        expect(rawCellText(raw)).toBe(cellText(readCell(raw)));
+        expect(isEmptyCell(raw)).toBe(readCell(raw).kind === "empty");
+      }),
+      { numRuns: 2000 },
     );
   });
 });
