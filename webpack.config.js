@@ -228,6 +228,16 @@ const resolve = {
   alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },
 };
 
+/** What the three compilations have in common. */
+function shared(production) {
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    resolve,
+    performance: { hints: false },
+  };
+}
+
 /**
  * The two big libraries the pane loads on demand, each a chunk of its own named for what it is,
  * whichever feature asks first (ExcelJS serves both 导入报送表 and 下载报送表).
@@ -243,9 +253,8 @@ const splitChunks = {
 function legacyConfig(production) {
   return {
     name: "legacy",
-    mode: production ? "production" : "development",
+    ...shared(production),
     target: ["web", "es5"],
-    devtool: production ? false : "source-map",
     entry: legacyEntries,
     output: {
       path: path.resolve(__dirname, "dist", legacyFolder),
@@ -256,7 +265,6 @@ function legacyConfig(production) {
       uniqueName: "zhuanbao-legacy",
       clean: true,
     },
-    resolve,
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: [legacyBabelLoader, typescriptLoader("es2020")] },
@@ -270,7 +278,6 @@ function legacyConfig(production) {
       ],
     },
     optimization: { splitChunks },
-    performance: { hints: false },
   };
 }
 
@@ -282,16 +289,14 @@ function legacyConfig(production) {
 function functionsConfig(production, scripts, baseUrl) {
   return {
     name: "functions",
-    mode: production ? "production" : "development",
+    ...shared(production),
     target: ["web", "es2016"],
-    devtool: production ? false : "source-map",
     entry: { functions: { import: "./src/functions/functions.ts", chunkLoading: false } },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: { keep: (asset) => !asset.startsWith("functions.") },
     },
-    resolve,
     module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
@@ -299,7 +304,6 @@ function functionsConfig(production, scripts, baseUrl) {
       page("functions", "./src/functions/functions.html", "functions", "defer"),
       new OfficeScriptTagPlugin({ "functions.html": scripts.customFunctionsRuntime }),
     ],
-    performance: { hints: false },
   };
 }
 
@@ -313,9 +317,8 @@ module.exports = async (env, argv) => {
 
   const modern = {
     name: "modern",
-    mode: production ? "production" : "development",
+    ...shared(production),
     target: ["web", "es2020"],
-    devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
@@ -330,7 +333,6 @@ module.exports = async (env, argv) => {
       // The other two compilations write dist/legacy/ and functions.* at the same time.
       clean: { keep: (asset) => asset.startsWith(`${legacyFolder}/`) || asset.startsWith("functions.") },
     },
-    resolve,
     module: {
       // A prebuilt bundle: nothing in it for webpack to resolve, and parsing it is slow.
       noParse: /exceljs[\\/]dist[\\/]/,
@@ -368,7 +370,6 @@ module.exports = async (env, argv) => {
       }),
     ],
     optimization: { splitChunks },
-    performance: { hints: false },
     devServer: {
       host: "localhost",
       port: devServerPort,
