@@ -289,7 +289,7 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       expect(scripts.filter((path) => path !== variant.bundle && !path.startsWith("/office-js/"))).not.toEqual([]);
       // Each engine fetches its own bundle's files only: a modern host never downloads a legacy file.
       const own = (path: string) =>
-        path.startsWith("/office-js/") || path.startsWith("/legacy/") === variant.copiesSelection;
+        path.startsWith("/office-js/") || path.startsWith("/legacy/") === variant.bundle.startsWith("/legacy/");
       expect(scripts.filter((path) => !own(path))).toEqual([]);
       expect(foreignRequests(record, pane.server().url)).toEqual([]);
       expect(record.failedResponses).toEqual([]);
