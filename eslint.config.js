@@ -6,6 +6,8 @@ const tsParser = require(
   require.resolve("@typescript-eslint/parser", { paths: [require.resolve("eslint-plugin-office-addins")] }),
 );
 
+const layers = require("./scripts/eslint-layers.js");
+
 const hostGlobals = [
   "window",
   "document",
@@ -13,6 +15,7 @@ const hostGlobals = [
   "Office",
   "Excel",
   "CustomFunctions",
+  "wps",
   "process",
   "Buffer",
   "require",
@@ -33,6 +36,11 @@ module.exports = [
     },
   },
   {
+    files: ["src/**/*.ts"],
+    plugins: { zhuanbao: layers.plugin },
+    rules: { "zhuanbao/layers": "error" },
+  },
+  {
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", ...hostGlobals],
@@ -41,7 +49,7 @@ module.exports = [
         {
           patterns: [
             {
-              group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "@microsoft/*", "office-*"],
+              group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "docx", "@microsoft/*", "office-*"],
               message: "src/core is pure: no Node, Office or file libraries.",
             },
           ],

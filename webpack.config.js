@@ -222,7 +222,7 @@ const legacyBabelLoader = {
 /** Resolution shared by both compilations. */
 const resolve = {
   extensions: [".ts", ".js"],
-  // `import("../core/export-docx.js")` is how tsconfig's nodenext wants a dynamic import spelled.
+  // `import("../files/export-docx.js")` is how tsconfig's nodenext wants a dynamic import spelled.
   extensionAlias: { ".js": [".ts", ".js"] },
   // ExcelJS's browser build, without its polyfills: the pane reads members' returns with it.
   alias: { exceljs$: "exceljs/dist/exceljs.bare.min.js" },

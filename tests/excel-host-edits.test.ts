@@ -1,7 +1,7 @@
 /** ExcelWorkbookHost.applyEdits (应用合并) against the strict Office.js fake, and MemoryWorkbook's. */
 import { afterEach, describe, expect, test } from "@jest/globals";
-import { kaijuBahao, workbookGrids, type CellEdit } from "../src/core";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
+import { type CellEdit, kaijuBahao, workbookGrids } from "../src/core";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
 import { FakeExcel } from "./support/fake-excel";

@@ -3,11 +3,11 @@
  * analyzeWorkbook writes: the same completion, percentages, period and — through PHRASE — every phrase.
  */
 import { beforeAll, expect, test } from "@jest/globals";
-import { analyzeWorkbook, kaijuBahao, workbookGrids, type Analysis, type IndicatorRow } from "../src/core";
-import { rowFigures } from "../src/core/figures";
-import { readIndicatorSheet } from "../src/core/indicators";
-import { percentagePointPhrase, quarterName } from "../src/core/phrases";
-import { loadFunctions, type CustomFunction } from "./functions-runtime";
+import { type Analysis, analyzeWorkbook, type IndicatorRow, kaijuBahao, workbookGrids } from "../src/core";
+import { rowFigures } from "../src/core/reading/figures";
+import { readIndicatorSheet } from "../src/core/reading/indicators";
+import { percentagePointPhrase, quarterName } from "../src/core/wording/phrases";
+import { type CustomFunction, loadFunctions } from "./functions-runtime";
 
 let functions: Map<string, CustomFunction>;
 let analysis: Analysis;

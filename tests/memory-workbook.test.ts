@@ -1,7 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
-import { analyzeWorkbook, kaijuBahao, workbookGrids, type SheetGrid } from "../src/core";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
+import { analyzeWorkbook, kaijuBahao, type SheetGrid, workbookGrids } from "../src/core";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import { referenceLines, sampleGrids } from "./support/sample";
 
 describe("the preview's in-memory workbook", () => {

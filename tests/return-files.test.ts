@@ -5,10 +5,10 @@
 import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
-import { gridsToWorkbook } from "../src/xlsx/xlsx-write";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
+import { gridsToWorkbook } from "../src/files/xlsx-write";
 import { PaneController } from "../src/taskpane/pane-controller";
-import { notAWorkbook, readReturnFiles, type ChosenFile } from "../src/taskpane/return-files";
+import { type ChosenFile, notAWorkbook, readReturnFiles } from "../src/taskpane/return-files";
 import { unitFormBytes } from "../src/taskpane/unit-form-file";
 import { setCell } from "./support/sample";
 

@@ -1,13 +1,13 @@
 /** The task pane's behaviour over an in-memory workbook: what it shows after each action. */
 import { describe, expect, jest, test } from "@jest/globals";
-import { severityLabel } from "../src/core/issues";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
-import type { SheetGrid } from "../src/core/grid";
-import type { TemplateReport, WorkbookHost } from "../src/core/workbook-host";
+import { severityLabel } from "../src/core/spec/issues";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
+import type { SheetGrid } from "../src/core/reading/grid";
+import type { TemplateReport, WorkbookHost } from "../src/core/workbook/workbook-host";
 import { ExcelHostError } from "../src/excel/office-errors";
 import { badSampleGrids, markupPayload } from "../src/taskpane/bad-sample";
-import { waitForOffice, type OfficeLike } from "../src/taskpane/office-start";
-import { PaneController, type FailureLog } from "../src/taskpane/pane-controller";
+import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
+import { type FailureLog, PaneController } from "../src/taskpane/pane-controller";
 import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";

@@ -3,9 +3,9 @@
  * built from core's unit forms instead of real files; nothing may be written before 应用合并.
  */
 import { describe, expect, jest, test } from "@jest/globals";
-import { kaijuBahao, unitFormGrids, workbookGrids, type CellEdit, type SheetGrid } from "../src/core";
-import type { BulletinDocument } from "../src/core/bulletin-document";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
+import { type CellEdit, kaijuBahao, type SheetGrid, unitFormGrids, workbookGrids } from "../src/core";
+import type { BulletinDocument } from "../src/core/bulletin/bulletin-document";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import {
   PaneController,
   type FailureLog,

@@ -9,8 +9,8 @@ import {
   workbookGrids,
   type SheetGrid,
 } from "../src/core";
-import { readIndicatorSheet } from "../src/core/indicators";
-import { MemoryWorkbook } from "../src/core/memory-workbook";
+import { readIndicatorSheet } from "../src/core/reading/indicators";
+import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import { sampleGrids, withoutColumn } from "./support/sample";
 
 const template = (sample = true) => workbookGrids(kaijuBahao, { sample, formulas: "plain" });

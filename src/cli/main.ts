@@ -27,12 +27,12 @@ import {
   type Analysis,
   type SheetGrid,
 } from "../core";
-import { renderBulletinDocx } from "../core/export-docx";
+import { renderBulletinDocx } from "../files/export-docx";
 import { choice, parseArgs } from "./args";
 import { CliError } from "./errors";
 import { mergeReportLines } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
-import { gridsToWorkbook } from "../xlsx/xlsx-write";
+import { gridsToWorkbook } from "../files/xlsx-write";
 
 export interface Io {
   out: (text: string) => void;

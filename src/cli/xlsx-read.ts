@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../core";
-import { worksheetGrid } from "../core/worksheet-grid";
+import { worksheetGrid } from "../files/worksheet-grid";
 import { CliError } from "./errors";
 
 export interface LoadedWorkbook {

@@ -3,7 +3,7 @@
  * array (one cell is [[v]]); the result has the arguments' common shape, with Excel's broadcasting (a
  * single cell, row or column repeats), so a whole column is one call and spills.
  */
-import { readNumber } from "../core/numbers";
+import { readNumber } from "../core/reading";
 
 /** Whatever a cell holds as Excel passes it: a number, text, TRUE/FALSE, or blank (null or ""). */
 export type CellInput = unknown;

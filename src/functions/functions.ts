@@ -13,11 +13,10 @@ import {
   scheduleProgress,
   type CalcResult,
 } from "../core/calc";
-import { defaultDecimals, formatNumber, formatPercent } from "../core/format";
-import { rowPlaceholders } from "../core/layout";
-import { growthPhrase, periodPhrase, quantityPhrase } from "../core/phrases";
-import { readNumber } from "../core/numbers";
-import { renderTemplate, templateParser } from "../core/template";
+import { defaultDecimals, formatNumber, formatPercent } from "../core/calc";
+import { rowPlaceholders } from "../core/spec";
+import { growthPhrase, periodPhrase, quantityPhrase, renderTemplate, templateParser } from "../core/wording";
+import { readNumber } from "../core/reading";
 import {
   cellwise,
   divisionByZero,

@@ -3,10 +3,9 @@
  * tried in a browser: text in a number cell, a negative count, an unknown placeholder, and markup in a
  * 指标名称 (twice) that must show as text in the issue list and the generated text.
  */
-import { kaijuBahao } from "../core/catalog/kaiju-bahao";
-import type { SheetGrid } from "../core/grid";
-import { indicatorColumns } from "../core/layout";
-import { workbookGrids } from "../core/workbook-template";
+import { indicatorColumns, kaijuBahao } from "../core/spec";
+import type { SheetGrid } from "../core/reading";
+import { workbookGrids } from "../core/workbook";
 
 export const markupPayload = "<img src=x onerror=alert(1)>";
 

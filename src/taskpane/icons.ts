@@ -1,5 +1,5 @@
 /** The pane's few icons as inline SVG built from constant shapes (no icon font, nothing fetched). */
-import type { Severity } from "../core/issues";
+import type { Severity } from "../core/spec";
 
 export type IconName = Severity | "success";
 

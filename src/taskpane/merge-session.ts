@@ -3,11 +3,17 @@
  * and the person's choices (per conflict, and whether to add new indicators). The plan is core's
  * planMerge, redone on every choice; nothing is written until 应用合并.
  */
-import { formatNumber, formatPercent } from "../core/format";
-import type { SheetGrid } from "../core/grid";
-import { indicatorColumns } from "../core/layout";
-import { planMerge, type MergePlan, type MergeSide, type RejectedReturn, type UnitReturn } from "../core/merge";
-import { returnLabel } from "../core/unit-form";
+import { formatNumber, formatPercent } from "../core/calc";
+import type { SheetGrid } from "../core/reading";
+import { indicatorColumns } from "../core/spec";
+import {
+  type MergePlan,
+  type MergeSide,
+  planMerge,
+  type RejectedReturn,
+  returnLabel,
+  type UnitReturn,
+} from "../core/workbook";
 import type { MergeConflictView, MergeView } from "./pane-model";
 import type { ReturnFile } from "./return-files";
 

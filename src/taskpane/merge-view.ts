@@ -2,7 +2,7 @@
  * Draws an import waiting for 应用合并: the per-sheet summary, each conflict with both values and its
  * choice, the new indicators, and the returns that were refused with their reasons.
  */
-import type { MergeSide } from "../core/merge";
+import type { MergeSide } from "../core/workbook";
 import { element } from "./dom";
 import type { MergeConflictView, MergeView, NewRowView, RejectedReturnView } from "./pane-model";
 

@@ -2,14 +2,17 @@
  * The pane's behaviour over a WorkbookHost and the core pipeline, with no DOM: each action reads or
  * changes the workbook and yields a new view model for the view to draw.
  */
-import { analyzeWorkbook, type Analysis } from "../core/bulletin";
-import { bulletinDocument, bulletinPlainText, type BulletinDocument } from "../core/bulletin-document";
-import { countBySeverity, severityLabel, type Issue } from "../core/issues";
-import { settingsSheetName } from "../core/layout";
-import type { MergeSide } from "../core/merge";
-import { periodPhrase } from "../core/phrases";
-import type { BulletinSettings } from "../core/settings";
-import type { WorkbookHost } from "../core/workbook-host";
+import {
+  type Analysis,
+  analyzeWorkbook,
+  bulletinDocument,
+  type BulletinDocument,
+  bulletinPlainText,
+} from "../core/bulletin";
+import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
+import type { MergeSide, WorkbookHost } from "../core/workbook";
+import { periodPhrase } from "../core/wording";
+import type { BulletinSettings } from "../core/reading";
 import type { CopyOutcome } from "./clipboard";
 import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";

@@ -1,7 +1,7 @@
 /** What the pane shows, as plain data: the controller produces it, the view draws it. */
-import type { BulletinDocument } from "../core/bulletin-document";
-import type { Issue, Severity } from "../core/issues";
-import type { MergeSide, SheetMergeSummary } from "../core/merge";
+import type { BulletinDocument } from "../core/bulletin";
+import type { Issue, Severity } from "../core/spec";
+import type { MergeSide, SheetMergeSummary } from "../core/workbook";
 
 export interface PeriodSummary {
   /** 专报名称; "" while not filled. */

@@ -3,12 +3,12 @@
  * through textContent or as DOM nodes, never as markup. Parts are redrawn only when their data
  * changed, so a click on an issue keeps keyboard focus where it was.
  */
-import { footerLines, type BulletinDocument } from "../core/bulletin-document";
-import { severityLabel, type Severity } from "../core/issues";
-import type { BulletinParagraph } from "../core/text-runs";
+import { type BulletinDocument, footerLines } from "../core/bulletin";
+import { type Severity, severityLabel } from "../core/spec";
+import type { BulletinParagraph } from "../core/wording";
 import { byId, element, setClass } from "./dom";
 import { icon } from "./icons";
-import { mergeNodes, type MergeChoiceHandlers } from "./merge-view";
+import { type MergeChoiceHandlers, mergeNodes } from "./merge-view";
 import type {
   IssueEntry,
   IssueGroup,

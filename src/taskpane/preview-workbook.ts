@@ -1,7 +1,6 @@
 /** The workbook the preview works on, chosen by ?sample=. */
-import { kaijuBahao } from "../core/catalog/kaiju-bahao";
-import { MemoryWorkbook } from "../core/memory-workbook";
-import { workbookGrids } from "../core/workbook-template";
+import { kaijuBahao } from "../core/spec";
+import { MemoryWorkbook, workbookGrids } from "../core/workbook";
 import { badSampleGrids } from "./bad-sample";
 import type { PreviewSample } from "./pane-query";
 

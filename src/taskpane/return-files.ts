@@ -3,8 +3,8 @@
  * ExcelJS (its browser build) is fetched as its own chunk on first use.
  */
 import type * as ExcelJsModule from "exceljs";
-import type { SheetGrid } from "../core/grid";
-import { worksheetGrid } from "../core/worksheet-grid";
+import type { SheetGrid } from "../core/reading";
+import { worksheetGrid } from "../files/worksheet-grid";
 
 /** A chosen file as the pane got it: its sheets, or why it could not be read. */
 export type ReturnFile = { fileName: string; grids: SheetGrid[] } | { fileName: string; unreadable: string };

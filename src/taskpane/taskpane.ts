@@ -3,8 +3,8 @@
  * static server offline) it runs on the embedded sample, labelled 预览模式.
  */
 import { ExcelWorkbookHost } from "../excel/excel-host";
-import { kaijuBahao } from "../core/catalog/kaiju-bahao";
-import { bulletinHtml } from "../core/export-html";
+import { kaijuBahao } from "../core/spec";
+import { bulletinHtml } from "../core/bulletin";
 import { browserCopyEnvironment, copyBulletin } from "./clipboard";
 import { waitForOffice } from "./office-start";
 import { browserFileSaving, saveFile } from "./file-saving";

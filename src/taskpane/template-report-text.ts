@@ -1,5 +1,5 @@
 /** What 创建模板 did, told in sentences for the person who clicked it. */
-import type { TemplateReport } from "../core/workbook-host";
+import type { TemplateReport } from "../core/workbook";
 
 const list = (names: readonly string[]) => names.map((name) => `“${name}”`).join("、");
 

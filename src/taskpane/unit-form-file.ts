@@ -1,11 +1,11 @@
 /**
  * 下载报送表: a member unit's form for chosen categories, written as .xlsx in the browser with the
- * CLI's formatting (src/cli/xlsx-write.ts: open cells, protection without a password, 填报说明). The
+ * CLI's formatting (src/files/xlsx-write.ts: open cells, protection without a password, 填报说明). The
  * writer and ExcelJS are fetched as a chunk of their own on first use.
  */
-import type { gridsToWorkbook } from "../xlsx/xlsx-write";
-import { kaijuBahao } from "../core/catalog/kaiju-bahao";
-import { unitFormGrids } from "../core/unit-form";
+import type { gridsToWorkbook } from "../files/xlsx-write";
+import { kaijuBahao } from "../core/spec";
+import { unitFormGrids } from "../core/workbook";
 
 export const xlsxMimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -26,6 +26,6 @@ export async function unitFormBytes(categories: readonly string[], write: Workbo
 
 /** The form's bytes, the writer and ExcelJS fetched on first use. */
 export async function writeUnitForm(categories: readonly string[]): Promise<Uint8Array> {
-  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/xlsx-write.js");
+  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../files/xlsx-write.js");
   return unitFormBytes(categories, writer.gridsToWorkbook);
 }

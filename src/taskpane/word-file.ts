@@ -1,8 +1,8 @@
 /**
- * 下载 Word 文档: the .docx is rendered by core's export-docx, loaded only when asked (it pulls in the
+ * 下载 Word 文档: the .docx is rendered by src/files/export-docx, loaded only when asked (it pulls in the
  * docx package, a chunk of its own), and saved with file-saving.ts.
  */
-import type { BulletinDocument, BulletinMasthead } from "../core/bulletin-document";
+import type { BulletinDocument, BulletinMasthead } from "../core/bulletin";
 
 export const docxMimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -23,6 +23,6 @@ export type DocxRenderer = (doc: BulletinDocument) => Promise<Uint8Array>;
 
 /** The docx export, fetched as its own chunk on first use. */
 export async function loadDocxRenderer(): Promise<DocxRenderer> {
-  const { renderBulletinDocx } = await import(/* webpackChunkName: "word-export" */ "../core/export-docx.js");
+  const { renderBulletinDocx } = await import(/* webpackChunkName: "word-export" */ "../files/export-docx.js");
   return renderBulletinDocx;
 }

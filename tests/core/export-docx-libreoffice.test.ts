@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderBulletinDocx } from "../../src/core/export-docx";
+import { renderBulletinDocx } from "../../src/files/export-docx";
 import { hostileBulletin } from "../support/bulletin";
 import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
 import { referenceLines } from "../support/sample";

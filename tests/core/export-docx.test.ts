@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import JSZip from "jszip";
 import { bulletinPlainText, characterSpace, linePitchTwips } from "../../src/core";
-import { renderBulletinDocx } from "../../src/core/export-docx";
+import { renderBulletinDocx } from "../../src/files/export-docx";
 import { hostileBulletin, markupPayload, sampleBulletin, unescapeMarkup } from "../support/bulletin";
 import { referenceLines } from "../support/sample";
 

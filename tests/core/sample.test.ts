@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { analyzeWorkbook } from "../../src/core";
-import { readIndicatorSheet } from "../../src/core/indicators";
+import { readIndicatorSheet } from "../../src/core/reading/indicators";
 import { cachedSampleGrids, referenceLines, sampleGrids } from "../support/sample";
 
 describe("the 开局八好 sample", () => {

@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
-import { mastheadRed } from "../../src/core/official-layout";
+import { mastheadRed } from "../../src/core/bulletin/official-layout";
 import { readDist, rootDir } from "../dist";
 import { chromiumPath, hasChromium } from "../support/browser";
 import { useBuiltPaneInChromium } from "../support/built-pane";

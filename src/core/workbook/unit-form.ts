@@ -2,8 +2,8 @@
  * The form a member unit fills without the add-in (Excel, WPS or LibreOffice): its category sheets
  * with plain formulas, and a 填报说明 sheet. Which cells are open is the layout spec's `unitForm`.
  */
-import type { Catalog } from "./catalog/types";
-import type { SheetGrid } from "./grid";
+import type { Catalog } from "../spec/catalog/types";
+import type { SheetGrid } from "../reading/grid";
 import { categoryGrid } from "./workbook-template";
 
 export const guideSheetName = "填报说明";

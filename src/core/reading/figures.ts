@@ -1,6 +1,6 @@
 /** A row's completion and growth: typed where typed, otherwise computed from its raw values. */
-import { completionRate, growthRate, percentagePointDifference } from "./calc";
-import { isRateUnit, type IndicatorRow } from "./indicators";
+import { completionRate, growthRate, percentagePointDifference } from "../calc/calc";
+import { type IndicatorRow, isRateUnit } from "./indicators";
 
 export type Growth = { kind: "ratio"; value: number } | { kind: "points"; value: number };
 

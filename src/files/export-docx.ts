@@ -21,7 +21,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
-import { footerLines, type BulletinDocument } from "./bulletin-document";
+import { type BulletinDocument, footerLines } from "../core/bulletin";
 import {
   bulletinTypography,
   characterSpace,
@@ -35,8 +35,8 @@ import {
   typefaces,
   type ParagraphKind,
   type Typeface,
-} from "./official-layout";
-import type { BulletinParagraph } from "./text-runs";
+} from "../core/bulletin";
+import type { BulletinParagraph } from "../core/wording";
 
 const twipsPerPoint = 20;
 /** docx sizes fonts in half-points and borders in eighths of a point. */

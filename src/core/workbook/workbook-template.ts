@@ -3,11 +3,11 @@
  * (formulas as ExcelJS-style {formula, result} with the result computed here). The CLI writes these
  * to .xlsx; the add-in's 创建模板 and the preview read the same grids.
  */
-import { columnLetter } from "./a1";
-import type { Catalog, CatalogCategory, CatalogIndicator, SettingValue } from "./catalog/types";
-import { rowFigures } from "./figures";
-import type { SheetGrid } from "./grid";
-import type { IndicatorRow } from "./indicators";
+import { columnLetter } from "../spec/a1";
+import type { Catalog, CatalogCategory, CatalogIndicator, SettingValue } from "../spec/catalog/types";
+import { rowFigures } from "../reading/figures";
+import type { SheetGrid } from "../reading/grid";
+import type { IndicatorRow } from "../reading/indicators";
 import {
   indicatorColumns,
   itemColumns,
@@ -20,8 +20,8 @@ import {
   type DerivedFormula,
   type IndicatorColumnKey,
   type SettingKey,
-} from "./layout";
-import { datePhrase } from "./phrases";
+} from "../spec/layout";
+import { datePhrase } from "../wording/phrases";
 
 /** plain: Excel-only formulas any spreadsheet computes; zb: the ZB.* custom functions. */
 export type FormulaStyle = "plain" | "zb";

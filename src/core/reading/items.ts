@@ -3,11 +3,11 @@
  * computed here, and the counts the 民生实事 paragraph prints (30项，25项达到或超时序进度，5项滞后)
  * can come from the list instead of being typed.
  */
-import { completionRate, progressStatus, type ProgressStatus } from "./calc";
+import { completionRate, progressStatus, type ProgressStatus } from "../calc/calc";
 import { GridReader, type SheetGrid } from "./grid";
 import type { IndicatorRow } from "./indicators";
-import type { Issue } from "./issues";
-import { itemColumns, itemLevels, itemsSheetName, type ItemColumnKey, type ItemLevel } from "./layout";
+import type { Issue } from "../spec/issues";
+import { type ItemColumnKey, itemColumns, type ItemLevel, itemLevels, itemsSheetName } from "../spec/layout";
 import { readNumber } from "./numbers";
 
 export interface ServiceItem {

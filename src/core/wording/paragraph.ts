@@ -1,5 +1,5 @@
 /** Joining row phrases into a 主要指标 paragraph with the conventional punctuation. */
-import type { SentenceEnd } from "./layout";
+import type { SentenceEnd } from "../spec/layout";
 
 const punctuation = /^[，；。、,;.\s]+|[，；。、,;.\s]+$/g;
 const ordinals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];

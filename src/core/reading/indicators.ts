@@ -1,7 +1,7 @@
 /** Reading a category sheet's indicator table into typed rows, noting every cell that needs a look. */
 import * as z from "zod/mini";
 import { GridReader, type SheetGrid } from "./grid";
-import type { Issue } from "./issues";
+import type { Issue } from "../spec/issues";
 import {
   columnByKey,
   defaultSentenceEnd,
@@ -14,8 +14,8 @@ import {
   type ColumnSpec,
   type IndicatorColumnKey,
   type SentenceEnd,
-} from "./layout";
-import { readNumber, type ReadingNote, type ReadingProblem } from "./numbers";
+} from "../spec/layout";
+import { type ReadingNote, type ReadingProblem, readNumber } from "./numbers";
 
 export interface IndicatorRow {
   sheet: string;

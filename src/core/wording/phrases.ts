@@ -1,5 +1,5 @@
 /** Conventional bulletin wording (国家统计局 usage) for growth, rates, periods and quantities. */
-import { formatNumber, percentFigure, roundHalfUp } from "./format";
+import { formatNumber, percentFigure, roundHalfUp } from "../calc/format";
 
 const chineseNumerals = ["一", "二", "三", "四"];
 

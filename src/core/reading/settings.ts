@@ -1,10 +1,10 @@
 /** Reading the 专报设置 sheet (项目 | 内容) into the period and masthead of a bulletin. */
 import * as z from "zod/mini";
-import { serialToDate, type CellValue } from "./cells";
+import { type CellValue, serialToDate } from "./cells";
 import { GridReader, type SheetGrid } from "./grid";
-import type { Issue } from "./issues";
-import { settingSpecs, settingsColumns, settingsSheetName, type SettingKey } from "./layout";
-import { datePhrase } from "./phrases";
+import type { Issue } from "../spec/issues";
+import { type SettingKey, settingsColumns, settingSpecs, settingsSheetName } from "../spec/layout";
+import { datePhrase } from "../wording/phrases";
 
 export interface CalendarDate {
   year: number;

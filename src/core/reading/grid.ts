@@ -1,6 +1,6 @@
 /** A sheet's cells as a host read them: the one input shape of the pipeline. */
-import { columnLetter } from "./a1";
-import { isEmptyCell, rawCellText, readCell, type CellValue } from "./cells";
+import { columnLetter } from "../spec/a1";
+import { type CellValue, isEmptyCell, rawCellText, readCell } from "./cells";
 
 export interface SheetGrid {
   name: string;

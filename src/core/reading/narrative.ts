@@ -3,7 +3,7 @@
  * bulletin. The sheet is optional: without it the bulletin holds only 主要指标.
  */
 import { GridReader, type SheetGrid } from "./grid";
-import type { Issue } from "./issues";
+import type { Issue } from "../spec/issues";
 import {
   includeChoices,
   narrativeColumns,
@@ -11,8 +11,8 @@ import {
   narrativeSheetName,
   type BulletinSectionName,
   type NarrativeColumnKey,
-} from "./layout";
-import { parseMarkedText, type TextRun } from "./text-runs";
+} from "../spec/layout";
+import { parseMarkedText, type TextRun } from "../wording/text-runs";
 
 export interface NarrativeEntry {
   section: BulletinSectionName;

@@ -3,8 +3,7 @@
  * `--format html`: pasted into Word or WPS it keeps the official fonts, sizes and exact line spacing.
  * Styles are inline because Word's paste drops style sheets.
  */
-import type { BulletinDocument } from "./bulletin-document";
-import { footerLines } from "./bulletin-document";
+import { type BulletinDocument, footerLines } from "./bulletin-document";
 import {
   bulletinTypography,
   firstLineIndentCharacters,
@@ -16,7 +15,7 @@ import {
   type ParagraphKind,
   type Typeface,
 } from "./official-layout";
-import type { BulletinParagraph } from "./text-runs";
+import type { BulletinParagraph } from "../wording/text-runs";
 
 const htmlEscapes: Readonly<Record<string, string>> = {
   "&": "&amp;",

@@ -2,23 +2,23 @@
  * The pipeline over a workbook's grids: settings and category sheets → checks → calculations →
  * the 主要指标 paragraphs. Every host (CLI, add-in, preview) calls `analyzeWorkbook`.
  */
-import { readBulletinFooter, type BulletinFooter } from "./bulletin-footer";
-import { scheduleProgress } from "./calc";
-import { kaijuBahao } from "./catalog/kaiju-bahao";
-import type { Catalog, CatalogCategory } from "./catalog/types";
-import { checkContext, checkRow, duplicateNameCheck, type CheckContext } from "./checks";
-import { rowFigures, type RowFigures } from "./figures";
-import { defaultDecimals, formatNumber, formatPercent } from "./format";
-import type { SheetGrid } from "./grid";
-import { openIndicatorSheet, type IndicatorRow } from "./indicators";
-import { countItems, ItemCountCheck, readItems, type ItemCountLink, type ItemCounts } from "./items";
-import { sortIssues, type Issue } from "./issues";
-import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "./layout";
-import { readNarrative, type NarrativeEntry } from "./narrative";
-import { indicatorParagraph, PhraseJoiner } from "./paragraph";
-import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "./phrases";
-import { readSettings, type BulletinSettings } from "./settings";
-import { renderTemplate, type ValueLookup } from "./template";
+import { type BulletinFooter, readBulletinFooter } from "../reading/bulletin-footer";
+import { scheduleProgress } from "../calc/calc";
+import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
+import type { Catalog, CatalogCategory } from "../spec/catalog/types";
+import { checkContext, type CheckContext, checkRow, duplicateNameCheck } from "../checks/checks";
+import { rowFigures, type RowFigures } from "../reading/figures";
+import { defaultDecimals, formatNumber, formatPercent } from "../calc/format";
+import type { SheetGrid } from "../reading/grid";
+import { type IndicatorRow, openIndicatorSheet } from "../reading/indicators";
+import { countItems, ItemCountCheck, type ItemCountLink, type ItemCounts, readItems } from "../reading/items";
+import { type Issue, sortIssues } from "../spec/issues";
+import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "../spec/layout";
+import { type NarrativeEntry, readNarrative } from "../reading/narrative";
+import { indicatorParagraph, PhraseJoiner } from "../wording/paragraph";
+import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "../wording/phrases";
+import { type BulletinSettings, readSettings } from "../reading/settings";
+import { renderTemplate, type ValueLookup } from "../wording/template";
 
 export interface IndicatorSection {
   category: string;

@@ -2,7 +2,7 @@
  * An ExcelJS worksheet as a SheetGrid, shared by the CLI (Node) and the pane (browser build of
  * ExcelJS). The worksheet is described by its shape only: src/core imports no file library.
  */
-import type { SheetGrid } from "./grid";
+import type { SheetGrid } from "../core/reading";
 
 /** The part of an ExcelJS worksheet the conversion reads. */
 export interface WorksheetLike {

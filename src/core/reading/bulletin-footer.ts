@@ -1,6 +1,6 @@
 /** The 报尾 (报送, 抄送, 共印N份) from the optional 专报设置 items of the same names. */
-import type { Issue } from "./issues";
-import { settingSpecs, settingsSheetName } from "./layout";
+import type { Issue } from "../spec/issues";
+import { settingSpecs, settingsSheetName } from "../spec/layout";
 import type { BulletinSettings } from "./settings";
 
 export interface BulletinFooter {

@@ -4,14 +4,14 @@
  * never overwritten unless the person chooses so; rows the master lacks are reported (and appended
  * when asked). Each return is checked with the same rules first and rejected whole on any error.
  */
-import { cellText, readCell } from "./cells";
-import { checkContext, checkDuplicateNames, checkRow } from "./checks";
-import { rowFigures } from "./figures";
-import { GridReader, type SheetGrid } from "./grid";
-import { indicatorTable, readIndicatorSheet, type IndicatorRow } from "./indicators";
-import type { Issue } from "./issues";
-import { categoryNames, indicatorColumns, type IndicatorColumnKey } from "./layout";
-import { readNumber } from "./numbers";
+import { cellText, readCell } from "../reading/cells";
+import { checkContext, checkDuplicateNames, checkRow } from "../checks/checks";
+import { rowFigures } from "../reading/figures";
+import { GridReader, type SheetGrid } from "../reading/grid";
+import { type IndicatorRow, indicatorTable, readIndicatorSheet } from "../reading/indicators";
+import type { Issue } from "../spec/issues";
+import { categoryNames, type IndicatorColumnKey, indicatorColumns } from "../spec/layout";
+import { readNumber } from "../reading/numbers";
 
 export interface UnitReturn {
   /** How the person knows this return: the 报送单位 or the file name. */

@@ -4,7 +4,7 @@
  * {error}, {richText} and {text, hyperlink}. Both go through `readCell`.
  */
 import * as z from "zod/mini";
-import { datePhrase } from "./phrases";
+import { datePhrase } from "../wording/phrases";
 
 export type CellValue =
   | { kind: "empty" }

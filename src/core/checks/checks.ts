@@ -1,10 +1,16 @@
 /** Plausibility rules over parsed rows. Reading problems (text in a number cell…) are noted by the parser. */
-import type { RowFigures } from "./figures";
-import type { IndicatorRow } from "./indicators";
-import type { Issue, Severity } from "./issues";
-import { countUnits, derivedPlaceholders, rowPlaceholders, settingSpecs, type IndicatorColumnKey } from "./layout";
-import { formatNumber, percentFigure } from "./format";
-import { templateParser, type TemplateParse } from "./template";
+import type { RowFigures } from "../reading/figures";
+import type { IndicatorRow } from "../reading/indicators";
+import type { Issue, Severity } from "../spec/issues";
+import {
+  countUnits,
+  derivedPlaceholders,
+  type IndicatorColumnKey,
+  rowPlaceholders,
+  settingSpecs,
+} from "../spec/layout";
+import { formatNumber, percentFigure } from "../calc/format";
+import { type TemplateParse, templateParser } from "../wording/template";
 
 /**
  * The context the checks need: the names a {placeholder} may use — the row's columns, the settings

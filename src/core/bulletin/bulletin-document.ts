@@ -4,11 +4,11 @@
  * this one model.
  */
 import type { Analysis, IndicatorSection } from "./bulletin";
-import type { BulletinFooter } from "./bulletin-footer";
-import { bulletinSectionNames, indicatorSectionName, type BulletinSectionName } from "./layout";
-import type { NarrativeEntry } from "./narrative";
-import { sectionOrdinal } from "./paragraph";
-import { markedText, plainText, type BulletinParagraph, type TextRun } from "./text-runs";
+import type { BulletinFooter } from "../reading/bulletin-footer";
+import { type BulletinSectionName, bulletinSectionNames, indicatorSectionName } from "../spec/layout";
+import type { NarrativeEntry } from "../reading/narrative";
+import { sectionOrdinal } from "../wording/paragraph";
+import { type BulletinParagraph, markedText, plainText, type TextRun } from "../wording/text-runs";
 
 export interface BulletinMasthead {
   /** 专报名称 */

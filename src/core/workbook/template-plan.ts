@@ -3,11 +3,11 @@
  * header column, preset row and settings item of the template, without touching a cell that exists.
  * Hosts (Excel, the preview) only apply the plan.
  */
-import { columnLetter } from "./a1";
-import { GridReader, normalizeHeader, type SheetGrid } from "./grid";
-import { indicatorColumns, settingsColumns, settingsSheetName, type IndicatorColumnKey } from "./layout";
+import { columnLetter } from "../spec/a1";
+import { GridReader, normalizeHeader, type SheetGrid } from "../reading/grid";
+import { type IndicatorColumnKey, indicatorColumns, settingsColumns, settingsSheetName } from "../spec/layout";
 import type { TemplateReport } from "./workbook-host";
-import { derivedFormula, type ColumnLetters, type FormulaCell, type FormulaStyle } from "./workbook-template";
+import { type ColumnLetters, derivedFormula, type FormulaCell, type FormulaStyle } from "./workbook-template";
 
 /** A rectangle of cells to write; (row, column) is the zero-based sheet position of values[0][0]. */
 export interface CellBlock {

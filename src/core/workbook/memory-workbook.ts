@@ -2,13 +2,13 @@
  * The workbook of the preview mode: grids held in memory, so the pane works outside Office (a browser,
  * a demo) with the same 创建模板, 检查 and 生成 as in Excel.
  */
-import { cellAddress, parseAddress } from "./a1";
-import { kaijuBahao } from "./catalog/kaiju-bahao";
-import type { Catalog } from "./catalog/types";
-import { readCell } from "./cells";
-import type { SheetGrid } from "./grid";
+import { cellAddress, parseAddress } from "../spec/a1";
+import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
+import type { Catalog } from "../spec/catalog/types";
+import { readCell } from "../reading/cells";
+import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
-import { planTemplate, type CellBlock } from "./template-plan";
+import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
 

@@ -2,7 +2,7 @@
  * What the task pane needs from a workbook, whoever holds it: Excel through Office.js (src/excel) or
  * the in-memory sample of the preview mode. The pane only talks to this interface.
  */
-import type { SheetGrid } from "./grid";
+import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
 
 export interface TemplateReport {

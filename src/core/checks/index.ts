@@ -1,0 +1,2 @@
+/** Plausibility checks over rows and their figures. Imports the layers below it. */
+export * from "./checks";
