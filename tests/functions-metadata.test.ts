@@ -56,6 +56,7 @@ const signatures: Record<string, [string, boolean, boolean][]> = {
     ["current", false, false],
     ["prior", false, false],
     ["decimals", true, false],
+    ["unit", true, false],
   ],
   GROWTHTEXT: [
     ["rate", false, false],

@@ -138,6 +138,14 @@ describe("wording", () => {
     ]);
     expect(one("YOYTEXT", 100.01, 100, 2)).toBe("同比增长0.01%");
     expectError(one("YOYTEXT", 1, 0), "#DIV/0!");
+    expectError(one("YOYTEXT", 1, -2), "#N/A", /负数/);
+  });
+
+  test("YOYTEXT words a rate indicator's change in 个百分点, as the bulletin does", () => {
+    expect(one("YOYTEXT", 18.2, 21.8, null, "%")).toBe("同比下降3.6个百分点");
+    expect(one("YOYTEXT", 18.25, 18.2, 2, "％")).toBe("同比提高0.05个百分点");
+    expect(one("YOYTEXT", 0, 0, null, "%")).toBe("与上年同期持平");
+    expect(one("YOYTEXT", "462人", 400, null, "人")).toBe("同比增长15.5%");
   });
 
   test("GROWTHTEXT words a ratio, with another comparison when asked", () => {
@@ -179,7 +187,28 @@ describe("PHRASE", () => {
     expect(one("PHRASE", "{累计期间}{同比}", [[["{累计期间}"]], [["2026年1-3月"]], [["同比"]], [[0.13]]])).toBe(
       "2026年1-3月同比增长13%",
     );
-    expect(one("PHRASE", "{同比}", [[["同比"]], [["同比提高0.5个百分点"]]])).toBe("同比提高0.5个百分点");
+  });
+
+  test("words a rate row's 同比 in 个百分点 and applies 小数位数, as the bulletin does", () => {
+    const rate = [[["单位"]], [["%"]], [["同比"]], [[-0.003]]];
+    expect(one("PHRASE", "{同比}", rate)).toBe("同比下降0.3个百分点");
+    expect(one("PHRASE", "{同比}", [[["同比"]], [[-0.003]]])).toBe("同比下降0.3%");
+    const places = [[["本期值"]], [[65.0449]], [["完成率"]], [[0.92449]], [["小数位数"]], [[3]]];
+    expect(one("PHRASE", "{本期值}，{完成率}", places)).toBe("65.045，92.449%");
+    expectError(one("PHRASE", "{本期值}", [[["本期值"]], [[1]], [["小数位数"]], [[7]]]), "#VALUE!", /小数位数/);
+  });
+
+  test("computes 完成率 and 同比 from the row's values when they are not given", () => {
+    const values = [[["本期值"]], [[113]], [["目标值"]], [[100]], [["上年同期值"]], [[100]]];
+    expect(one("PHRASE", "{完成率}，{同比}", values)).toBe("113%，同比增长13%");
+    const rate = [[["单位"]], [["%"]], [["本期值"]], [[18.2]], [["上年同期值"]], [[21.8]]];
+    expect(one("PHRASE", "{同比}", rate)).toBe("同比下降3.6个百分点");
+  });
+
+  test("a figure's placeholder takes figures only, read as the bulletin reads a cell", () => {
+    expect(one("PHRASE", "{本期值}", [[["单位"]], [["人"]], [["本期值"]], [["462人"]]])).toBe("462");
+    expect(one("PHRASE", "{同比}", [[["同比"]], [["13%"]]])).toBe("同比增长13%");
+    expectError(one("PHRASE", "{同比}", [[["同比"]], [["同比提高0.5个百分点"]]]), "#VALUE!", /\{同比\}应为数值/);
   });
 
   test("uses the zero wording when 本期值 is 0", () => {

@@ -110,13 +110,13 @@ function shown(cell: CellInput): string {
 
 /**
  * A figure, or null when blank. Text is read as a careful colleague would (core's readNumber):
- * "462", "４６２", and "92.4%" where a ratio is meant.
+ * "462", "４６２", "92.4%" where a ratio is meant, and "462人" when the row's unit is 人.
  */
-export function readFigure(cell: CellInput, label: string, ratio = false): number | null {
+export function readFigure(cell: CellInput, label: string, ratio = false, unit = ""): number | null {
   if (typeof cell === "number") return cell;
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
-    const reading = readNumber({ kind: "text", value: cell }, { unit: "", ratio });
+    const reading = readNumber({ kind: "text", value: cell }, { unit, ratio });
     if (reading.ok && reading.value !== null) return reading.value;
   }
   return invalidValue(`${label}应为数值，而不是“${shown(cell)}”`);
@@ -132,9 +132,9 @@ export function readWholeNumber(cell: CellInput, label: string, min: number, max
   return value;
 }
 
-/** Decimal places as the bulletin allows them (0–10); `fallback` when blank. */
-export function readDecimals(cell: CellInput, fallback: number): number {
-  return readWholeNumber(cell, "小数位数", 0, 10) ?? fallback;
+/** Decimal places (0–10), or null when blank for core's defaults. */
+export function readDecimals(cell: CellInput): number | null {
+  return readWholeNumber(cell, "小数位数", 0, 10);
 }
 
 /** Text as typed; a number is taken as its digits. Booleans are not text. */

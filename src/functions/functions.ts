@@ -13,9 +13,18 @@ import {
   scheduleProgress,
   type CalcResult,
 } from "../core/calc";
-import { defaultDecimals, formatNumber, formatPercent } from "../core/calc";
-import { rowPlaceholders } from "../core/spec";
-import { growthPhrase, periodPhrase, quantityPhrase, renderTemplate, templateParser } from "../core/wording";
+import { type IndicatorColumnKey, rowPlaceholders } from "../core/spec";
+import {
+  amountText,
+  growthText as wordGrowth,
+  percentText,
+  periodPhrase,
+  renderRow,
+  rowValueLookup,
+  type RowValues,
+  scheduleText,
+  templateParser,
+} from "../core/wording";
 import { readNumber } from "../core/reading";
 import {
   cellwise,
@@ -135,26 +144,47 @@ export function status(
   });
 }
 
+/** One placeholder of a row holding only `values`, as the bulletin words it; null when it cannot be worded. */
+function rowPlaceholder(name: string, values: Partial<RowValues>): string | null {
+  const row: RowValues = {
+    name: "",
+    unit: "",
+    lead: "",
+    actual: null,
+    target: null,
+    completion: null,
+    prior: null,
+    growth: null,
+    decimals: null,
+    ...values,
+  };
+  return rowValueLookup(row, new Map())(name);
+}
+
 /**
- * 同比表述：由本期值和上年同期值写出“同比增长13%”“同比下降2.1%”或“与上年同期持平”。
+ * 同比表述：由本期值和上年同期值写出“同比增长13%”“同比下降2.1%”或“与上年同期持平”；单位为“%”的比率指标写作“同比提高0.5个百分点”，与生成专报一致。
  * @customfunction YOYTEXT
  * @helpurl https://localhost:3000/functions-help.html#YOYTEXT
  * @param current 本期值
  * @param prior 上年同期值
- * @param [decimals] 百分数保留的小数位数，默认 1（末尾的 0 不写）
+ * @param [decimals] 百分数（或百分点）保留的小数位数，默认 1（末尾的 0 不写）
+ * @param [unit] 指标的单位；为“%”时按个百分点表述
  * @returns 同比表述文字
  */
 export function yoyText(
   current: unknown[][],
   prior: unknown[][],
   decimals?: unknown[][],
+  unit?: unknown[][],
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  return cellwise([current, prior, decimals], ([currentCell, priorCell, decimalsCell]) => {
-    const now = readFigure(currentCell, "本期值");
-    const before = readFigure(priorCell, "上年同期值");
+  return cellwise([current, prior, decimals, unit], ([currentCell, priorCell, decimalsCell, unitCell]) => {
+    const rowUnit = readText(unitCell, "单位").trim();
+    const now = readFigure(currentCell, "本期值", false, rowUnit);
+    const before = readFigure(priorCell, "上年同期值", false, rowUnit);
     if (now === null || before === null) return "";
-    const places = readDecimals(decimalsCell, defaultDecimals.percent);
-    return growthPhrase(calcValue(growthRate(now, before)), { decimals: places });
+    const values = { unit: rowUnit, actual: now, prior: before, decimals: readDecimals(decimalsCell) };
+    // Only a growth rate that cannot be computed leaves 同比 unworded: its error is the cell's.
+    return rowPlaceholder("同比", values) ?? calcValue(growthRate(now, before));
   });
 }
 
@@ -175,9 +205,8 @@ export function growthText(
   return cellwise([rate, decimals, prefix], ([rateCell, decimalsCell, prefixCell]) => {
     const growth = readFigure(rateCell, "增速", true);
     if (growth === null) return "";
-    const places = readDecimals(decimalsCell, defaultDecimals.percent);
     const against = readText(prefixCell, "比较口径") || "同比";
-    return growthPhrase(growth, { decimals: places, prefix: against });
+    return wordGrowth({ kind: "ratio", value: growth }, readDecimals(decimalsCell), against);
   });
 }
 
@@ -198,7 +227,7 @@ export function numText(
   return cellwise([value, unit, decimals], ([valueCell, unitCell, decimalsCell]) => {
     const amount = readFigure(valueCell, "数值");
     if (amount === null) return "";
-    return quantityPhrase(amount, readText(unitCell, "单位"), readDecimals(decimalsCell, defaultDecimals.amount));
+    return `${amountText(amount, readDecimals(decimalsCell))}${readText(unitCell, "单位")}`;
   });
 }
 
@@ -217,7 +246,7 @@ export function pctText(
   return cellwise([ratio, decimals], ([ratioCell, decimalsCell]) => {
     const share = readFigure(ratioCell, "比值", true);
     if (share === null) return "";
-    return formatPercent(share, readDecimals(decimalsCell, defaultDecimals.percent));
+    return percentText(share, readDecimals(decimalsCell));
   });
 }
 
@@ -255,23 +284,56 @@ function textFigure(text: string): number | null {
   return reading.ok ? reading.value : null;
 }
 
-/** A placeholder's value as the bulletin prints it: 完成率 and 序时进度 as percentages, 同比 as wording. */
-function placeholderText(name: string, cell: CellInput): string | null {
-  if (isBlank(cell)) return null;
-  const kind = rowPlaceholders[name];
-  if (kind === "name" || kind === "unit" || kind === "lead") return readText(cell, `{${name}}`);
+/** 小数位数, passed to PHRASE as a pair like the placeholders' values. */
+const decimalsName = "小数位数";
+
+const ratioKeys: ReadonlySet<IndicatorColumnKey> = new Set(["completion", "growth"]);
+
+/** A value that is not the row's ({累计期间}, {序时进度}, a 专报设置 item) as the bulletin prints it. */
+function periodValue(name: string, cell: CellInput): string {
   if (typeof cell !== "number" && typeof cell !== "string") return invalidValue(`{${name}}的值应为数值或文字`);
   const figure = typeof cell === "number" ? cell : textFigure(cell);
   if (figure === null) return String(cell);
-  if (kind === "completion" || name === "序时进度") return formatPercent(figure, defaultDecimals.percent);
-  if (kind === "growth") return growthPhrase(figure, { decimals: defaultDecimals.percent });
-  return formatNumber(figure, defaultDecimals.amount);
+  return name === "序时进度" ? scheduleText(figure) : amountText(figure, null);
+}
+
+/** The row and the other values that PHRASE's name/value pairs describe, read as the bulletin reads cells. */
+function phraseValues(given: ReadonlyMap<string, CellInput>): { values: RowValues; period: Map<string, string> } {
+  const cells = new Map<IndicatorColumnKey, { name: string; cell: CellInput }>();
+  const period = new Map<string, string>();
+  for (const [name, cell] of given) {
+    const key = rowPlaceholders[name];
+    if (key) cells.set(key, { name, cell });
+    else if (name !== decimalsName && !isBlank(cell)) period.set(name, periodValue(name, cell));
+  }
+  const text = (key: IndicatorColumnKey) => {
+    const entry = cells.get(key);
+    return entry ? readText(entry.cell, `{${entry.name}}`).trim() : "";
+  };
+  const unit = text("unit");
+  const figure = (key: IndicatorColumnKey) => {
+    const entry = cells.get(key);
+    return entry ? readFigure(entry.cell, `{${entry.name}}`, ratioKeys.has(key), unit) : null;
+  };
+  const values: RowValues = {
+    name: text("name"),
+    unit,
+    lead: text("lead"),
+    actual: figure("actual"),
+    target: figure("target"),
+    completion: figure("completion"),
+    prior: figure("prior"),
+    growth: figure("growth"),
+    decimals: readWholeNumber(given.get(decimalsName), decimalsName, 0, 6),
+  };
+  return { values, period };
 }
 
 /**
  * 按表述模板写出一句话，与生成专报用同一套规则：{名称} 为占位符，[…] 为缺值时省略的部分，“||”后为本期值为 0 时的表述。
  * 其后的参数为“名称, 值”成对排列，如 ZB.PHRASE("城镇新增就业{本期值}{单位}", "本期值", 462, "单位", "人")。
- * 完成率、序时进度按百分数写，同比按“同比增长…”写，其他数值保留 2 位小数、末尾的 0 不写，文字原样写入。
+ * 值的写法与生成专报相同：本期值、目标值、上年同期值保留 2 位小数，完成率、同比按百分数和“同比增长…”写（单位为“%”时同比按个百分点写），
+ * 可用“小数位数”, 0–6 改变位数；未填完成率、同比时由本期值、目标值、上年同期值计算；序时进度按百分数写，其他文字原样写入。
  * @customfunction PHRASE
  * @helpurl https://localhost:3000/functions-help.html#PHRASE
  * @param template 表述模板
@@ -291,21 +353,19 @@ export function phrase(
   }
   const parse = templateParser();
   return cellwise([template, ...pairs], ([templateCell, ...rest]) => {
-    const source = readText(templateCell, "表述模板");
+    // Trimmed as the bulletin reads a 表述模板 cell.
+    const source = readText(templateCell, "表述模板").trim();
     if (source === "") return "";
     const parsed = parse(source);
     if (!parsed.ok) return invalidValue(`表述模板有误：${parsed.error}`);
-    const values = new Map<string, string | null>();
-    let isZero = false;
+    const given = new Map<string, CellInput>();
     for (let i = 0; i < rest.length; i += 2) {
       const name = readText(rest[i], "占位符名称").replace(/^[{｛]|[}｝]$/g, "");
       if (name === "") return invalidValue("占位符名称不能为空");
-      const cell = rest[i + 1];
-      values.set(name, placeholderText(name, cell));
-      // The zero wording (after ||) is chosen on 本期值 = 0, as in the bulletin.
-      if (rowPlaceholders[name] === "actual") isZero = (typeof cell === "string" ? textFigure(cell) : cell) === 0;
+      given.set(name, rest[i + 1]);
     }
-    const rendered = renderTemplate(parsed.template, (name) => values.get(name) ?? null, isZero);
+    const { values, period } = phraseValues(given);
+    const rendered = renderRow(parsed.template, values, period);
     if (!rendered.ok) return notAvailable(`缺少{${rendered.missing.join("}{")}}的值`);
     return rendered.text;
   });

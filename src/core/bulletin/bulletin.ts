@@ -7,8 +7,7 @@ import { scheduleProgress } from "../calc/calc";
 import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "../spec/catalog/types";
 import { checkContext, type CheckContext, checkRow, duplicateNameCheck } from "../checks/checks";
-import { rowFigures, type RowFigures } from "../reading/figures";
-import { defaultDecimals, formatNumber, formatPercent } from "../calc/format";
+import { rowFigures } from "../calc/figures";
 import type { SheetGrid } from "../reading/grid";
 import { type IndicatorRow, openIndicatorSheet } from "../reading/indicators";
 import { countItems, ItemCountCheck, type ItemCountLink, type ItemCounts, readItems } from "../reading/items";
@@ -16,9 +15,9 @@ import { type Issue, sortIssues } from "../spec/issues";
 import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "../spec/layout";
 import { type NarrativeEntry, readNarrative } from "../reading/narrative";
 import { indicatorParagraph, PhraseJoiner } from "../wording/paragraph";
-import { growthPhrase, percentagePointPhrase, periodPhrase, quarterName } from "../wording/phrases";
+import { periodPhrase, quarterName } from "../wording/phrases";
+import { renderRow, scheduleText } from "../wording/row-text";
 import { type BulletinSettings, readSettings } from "../reading/settings";
-import { renderTemplate, type ValueLookup } from "../wording/template";
 
 export interface IndicatorSection {
   category: string;
@@ -63,42 +62,10 @@ function periodValues(settings: BulletinSettings): Map<string, string> {
   if (settings.cumulativeTo !== null && schedule !== null) {
     values.set("累计期间", periodPhrase(settings.year, settings.cumulativeFrom, settings.cumulativeTo, settings.dash));
     values.set("季度", quarterName(settings.cumulativeTo));
-    values.set("序时进度", formatPercent(schedule, defaultDecimals.percent));
+    values.set("序时进度", scheduleText(schedule));
   }
   if (settings.month !== null) values.set("本月", `${settings.month}月`);
   return values;
-}
-
-function rowLookup(row: IndicatorRow, figures: RowFigures, period: Map<string, string>): ValueLookup {
-  const amountDecimals = row.decimals ?? defaultDecimals.amount;
-  const percentDecimals = row.decimals ?? defaultDecimals.percent;
-  const amount = (value: number | null) => (value === null ? null : formatNumber(value, amountDecimals));
-  const text = (value: string) => (value === "" ? null : value);
-  return (name) => {
-    switch (rowPlaceholders[name]) {
-      case "name":
-        return row.name;
-      case "unit":
-        return row.unit;
-      case "actual":
-        return amount(row.actual);
-      case "target":
-        return amount(row.target);
-      case "prior":
-        return amount(row.prior);
-      case "lead":
-        return text(row.lead);
-      case "completion":
-        return figures.completion === null ? null : formatPercent(figures.completion, percentDecimals);
-      case "growth":
-        if (figures.growth === null) return null;
-        return figures.growth.kind === "points"
-          ? percentagePointPhrase(figures.growth.value, { decimals: percentDecimals })
-          : growthPhrase(figures.growth.value, { decimals: percentDecimals });
-      default:
-        return period.get(name) ?? null;
-    }
-  };
 }
 
 /** Where a missing placeholder's value would be entered: the row's cell, or the settings item. */
@@ -181,7 +148,7 @@ function analyzeCategory(
     if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) continue;
     const parsed = context.parseTemplate(row.template);
     if (!parsed.ok) continue;
-    const rendered = renderTemplate(parsed.template, rowLookup(row, figures, period), row.actual === 0);
+    const rendered = renderRow(parsed.template, row, period, figures);
     if (!rendered.ok) {
       const missing = rendered.missing[0]!;
       missingValues.push({
@@ -193,8 +160,7 @@ function analyzeCategory(
       });
       continue;
     }
-    phrases.add({ text: rendered.text, end: row.sentenceEnd });
-    phraseCount += 1;
+    if (phrases.add({ text: rendered.text, end: row.sentenceEnd })) phraseCount += 1;
   }
   itemCountCheck.finish();
   for (const kind of [sheet.issues, duplicates, itemCountCheck.issues, checks, missingValues]) {

@@ -1,5 +1,5 @@
 /** Plausibility rules over parsed rows. Reading problems (text in a number cell…) are noted by the parser. */
-import type { RowFigures } from "../reading/figures";
+import type { RowFigures } from "../calc/figures";
 import type { IndicatorRow } from "../reading/indicators";
 import type { Issue, Severity } from "../spec/issues";
 import {

@@ -1,7 +1,6 @@
 /** Reading cells and sheets into typed rows with the issues found on the way. Imports spec, calc and wording. */
 export * from "./bulletin-footer";
 export * from "./cells";
-export * from "./figures";
 export * from "./grid";
 export * from "./indicators";
 export * from "./items";

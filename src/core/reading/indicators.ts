@@ -8,7 +8,6 @@ import {
   essentialColumnKeys,
   includeChoices,
   indicatorColumns,
-  rateUnits,
   requiredColumnKeys,
   sentenceEnds,
   type ColumnSpec,
@@ -171,10 +170,6 @@ interface SheetColumns {
   numeric: readonly { key: NumericKey; index: number; column: ColumnSpec }[];
   decimals: number | undefined;
   addresses: (row: number) => CellAddresses;
-}
-
-export function isRateUnit(unit: string): boolean {
-  return rateUnits.includes(unit);
 }
 
 /** The indicator table's header row (the row holding 指标名称) and the columns found in it by header text. */

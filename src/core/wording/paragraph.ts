@@ -38,9 +38,10 @@ export class PhraseJoiner {
   /** The 句末 owed to the last phrase if another one follows; null before the first. */
   private end: SentenceEnd | null = null;
 
-  add(phrase: Phrase): void {
+  /** Adds a phrase; false when it holds nothing but punctuation and space, so it adds nothing. */
+  add(phrase: Phrase): boolean {
     const text = tidyPunctuation(phrase.text).replace(punctuation, "");
-    if (text === "") return;
+    if (text === "") return false;
     if (this.end !== null) this.parts.push(this.end);
     this.parts.push(text);
     this.end = phrase.end;
@@ -48,6 +49,7 @@ export class PhraseJoiner {
       this.joined += this.parts.join("");
       this.parts.length = 0;
     }
+    return true;
   }
 
   text(): string {

@@ -6,7 +6,7 @@
  */
 import { cellText, readCell } from "../reading/cells";
 import { checkContext, checkDuplicateNames, checkRow } from "../checks/checks";
-import { rowFigures } from "../reading/figures";
+import { rowFigures } from "../calc/figures";
 import { GridReader, type SheetGrid } from "../reading/grid";
 import { type IndicatorRow, indicatorTable, readIndicatorSheet } from "../reading/indicators";
 import type { Issue } from "../spec/issues";

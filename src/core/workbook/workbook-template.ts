@@ -5,7 +5,7 @@
  */
 import { columnLetter } from "../spec/a1";
 import type { Catalog, CatalogCategory, CatalogIndicator, SettingValue } from "../spec/catalog/types";
-import { rowFigures } from "../reading/figures";
+import { rowFigures } from "../calc/figures";
 import type { SheetGrid } from "../reading/grid";
 import type { IndicatorRow } from "../reading/indicators";
 import {

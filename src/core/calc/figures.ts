@@ -1,8 +1,19 @@
 /** A row's completion and growth: typed where typed, otherwise computed from its raw values. */
-import { completionRate, growthRate, percentagePointDifference } from "../calc/calc";
-import { type IndicatorRow, isRateUnit } from "./indicators";
+import { rateUnits } from "../spec/layout";
+import { completionRate, growthRate, percentagePointDifference } from "./calc";
 
 export type Growth = { kind: "ratio"; value: number } | { kind: "points"; value: number };
+
+/** The figures of an indicator row that completion and growth come from. */
+export interface RowNumbers {
+  unit: string;
+  actual: number | null;
+  target: number | null;
+  /** As typed (or as a formula left it); null when empty. */
+  completion: number | null;
+  prior: number | null;
+  growth: number | null;
+}
 
 export interface RowFigures {
   completion: number | null;
@@ -12,7 +23,11 @@ export interface RowFigures {
   computedGrowth: Growth | null;
 }
 
-function computeGrowth(row: IndicatorRow): Growth | null {
+export function isRateUnit(unit: string): boolean {
+  return rateUnits.includes(unit);
+}
+
+function computeGrowth(row: RowNumbers): Growth | null {
   if (row.actual === null || row.prior === null) return null;
   // Rate indicators (单位 %) change by percentage points; their values are percentages already.
   if (isRateUnit(row.unit))
@@ -22,12 +37,12 @@ function computeGrowth(row: IndicatorRow): Growth | null {
 }
 
 /** A typed 同比 on a rate row is a percentage-formatted difference: −0.3% means −0.3 个百分点. */
-function typedGrowth(row: IndicatorRow): Growth | null {
+function typedGrowth(row: RowNumbers): Growth | null {
   if (row.growth === null) return null;
   return isRateUnit(row.unit) ? { kind: "points", value: row.growth * 100 } : { kind: "ratio", value: row.growth };
 }
 
-export function rowFigures(row: IndicatorRow): RowFigures {
+export function rowFigures(row: RowNumbers): RowFigures {
   let computedCompletion: number | null = null;
   if (row.actual !== null && row.target !== null) {
     const completion = completionRate(row.actual, row.target);
