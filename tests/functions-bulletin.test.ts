@@ -209,6 +209,8 @@ test("on 1,800 generated rows, PHRASE's text is the bulletin's sentence, or both
       }
       const expected = expectedParagraph(category.title, [cells]);
       expect(analysis.sections.map((section) => section.text)).toEqual(expected === null ? [] : [expected]);
+      // A row left out of the text is never left out silently.
+      if (expected === null) expect(rowIssues.map((issue) => issue.code)).toContain("phrase-empty");
       counts.compared += 1;
       if (["%", "％"].includes(cells[column("单位")] as string)) counts.rate += 1;
       if (cells[column("本期值")] === 0) counts.zero += 1;

@@ -275,6 +275,27 @@ const cases: Case[] = [
     },
   },
   {
+    name: "a template that is only ||",
+    grids: cell("H2", "||"),
+    expected: {
+      severity: "warning",
+      sheet: 城乡,
+      cell: "H2",
+      code: "phrase-empty",
+      message: "“城镇新增就业”的表述模板填入数值后没有文字，本期专报未写入该行",
+    },
+  },
+  {
+    name: "a template of punctuation and an optional part whose value is empty",
+    grids: () =>
+      withCells([
+        [城乡, "H2", "，[{同比}]；"],
+        [城乡, "F2", null],
+        [城乡, "G2", null],
+      ]),
+    expected: { severity: "warning", sheet: 城乡, cell: "H2", code: "phrase-empty", message: "没有文字" },
+  },
+  {
     name: "a duplicate indicator name",
     grids: cell("A3", "城镇新增就业"),
     expected: {

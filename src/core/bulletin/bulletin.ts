@@ -84,6 +84,18 @@ function missingValueCell(
     : { sheet: row.sheet, cell: row.cells.template ?? null };
 }
 
+/** A row whose 表述模板 yields no words (only “||”, punctuation, or optional parts all dropped). */
+function emptyPhraseIssue(row: IndicatorRow): Issue {
+  return {
+    severity: "warning",
+    sheet: row.sheet,
+    cell: row.cells.template ?? row.cells.name ?? null,
+    code: "phrase-empty",
+    message: `“${row.name}”的表述模板填入数值后没有文字，本期专报未写入该行`,
+    hint: "检查表述模板：“||”之前是表述，之后是本期值为0时的表述；不需要时将“纳入专报”设为“否”",
+  };
+}
+
 /** What a category needs from the rest of the workbook. */
 interface CategoryContext {
   settings: BulletinSettings;
@@ -161,6 +173,7 @@ function analyzeCategory(
       continue;
     }
     if (phrases.add({ text: rendered.text, end: row.sentenceEnd })) phraseCount += 1;
+    else missingValues.push(emptyPhraseIssue(row));
   }
   itemCountCheck.finish();
   for (const kind of [sheet.issues, duplicates, itemCountCheck.issues, checks, missingValues]) {
