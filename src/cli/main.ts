@@ -6,8 +6,9 @@
  *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
  * Exit codes: 0 done; 1 errors found (check; generate --strict); 2 the command could not run.
  */
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import {
   analyzeWorkbook,
   bulletinDocument,
@@ -28,7 +29,7 @@ import {
   type SheetGrid,
 } from "../core";
 import { renderBulletinDocx } from "../files/export-docx";
-import { choice, parseArgs } from "./args";
+import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
 import { CliError } from "./errors";
 import { mergeReportLines } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
@@ -44,23 +45,8 @@ const defaultIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-const usage = `专报助手命令行 zhuanbao
-
-用法：
-  zhuanbao template [--sample] --out 文件.xlsx      生成填报模板（--sample 带示例数据）
-  zhuanbao template --unit 城乡融合[,民生实事] --out 文件.xlsx
-                                                     生成成员单位报送表（不需要加载项即可填写）
-  zhuanbao merge 总表.xlsx 报送表.xlsx … --out 合并.xlsx [--prefer master|unit] [--add-rows]
-                                                     合并报送表：只填空单元格，冲突默认保留总表值
-  zhuanbao check 文件.xlsx [--format text|json]      校验数据，列出每个问题所在单元格
-  zhuanbao generate [文件.xlsx] [--format text|json|html|docx] [--out 文件] [--strict]
-                                                     生成专报（全文）；不给文件时使用内置示例；
-                                                     docx 须用 --out 指定 Word 文档
-
-退出码：0 完成；1 发现错误（check，或 generate --strict）；2 无法执行（文件缺失、格式不对等）。
-`;
-
-const valuedOptions = new Set(["out", "format", "unit", "prefer"]);
+const exitCodes =
+  "退出码：0 完成；1 发现错误（check，或 generate --strict）；2 无法执行（文件缺失、格式不对、选项有误等）。";
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -108,13 +94,13 @@ async function writeWorkbook(
   }
 }
 
-function requireOut(args: ReturnType<typeof parseArgs>, example: string): string {
+function requireOut(args: ParsedArgs, example: string): string {
   const out = args.options.get("out");
   if (typeof out !== "string") throw new CliError(`请用 --out 指定要生成的文件，如 --out ${example}。`);
   return out;
 }
 
-async function templateCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const out = requireOut(args, "专报模板.xlsx");
   const units = args.lists.get("unit");
   if (units) {
@@ -130,7 +116,7 @@ async function templateCommand(args: ReturnType<typeof parseArgs>, io: Io): Prom
   return 0;
 }
 
-async function mergeCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [masterPath, ...unitPaths] = args.positional;
   if (!masterPath || unitPaths.length === 0) {
     throw new CliError("请指定总表和至少一份报送表，如 zhuanbao merge 总表.xlsx 城乡局.xlsx --out 合并.xlsx。");
@@ -166,7 +152,7 @@ async function mergeCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise
   return plan.rejected.length > 0 ? 1 : 0;
 }
 
-async function checkCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = args.positional[0];
   if (!path) throw new CliError("请指定要校验的工作簿，如 zhuanbao check 专报数据.xlsx。");
   const format = choice(args.options.get("format"), ["text", "json"] as const, "text", "format");
@@ -176,7 +162,7 @@ async function checkCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise
   return hasErrors(analysis.issues) ? 1 : 0;
 }
 
-async function generateCommand(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+async function generateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = args.positional[0];
   const format = choice(args.options.get("format"), ["text", "json", "html", "docx"] as const, "text", "format");
   const grids = path ? await loadWorkbook(path) : workbookGrids(kaijuBahao, { sample: true, formulas: "plain" });
@@ -199,23 +185,129 @@ async function generateCommand(args: ReturnType<typeof parseArgs>, io: Io): Prom
   return args.options.has("strict") && hasErrors(analysis.issues) ? 1 : 0;
 }
 
-const commands: Record<string, (args: ReturnType<typeof parseArgs>, io: Io) => Promise<number>> = {
-  template: templateCommand,
-  check: checkCommand,
-  generate: generateCommand,
-  merge: mergeCommand,
+interface Command {
+  /** The command's lines in `zhuanbao --help`, and the start of its own help. */
+  usage: string;
+  /** What `zhuanbao <command> --help` adds: each option in a line. */
+  details: string;
+  options: OptionSpecs;
+  maxPositional: number;
+  positionalHint: string;
+  run: (args: ParsedArgs, io: Io) => Promise<number>;
+}
+
+const outOption = (example: string) => ({ type: "string", example }) as const;
+
+const commands: Record<string, Command> = {
+  template: {
+    usage: `  zhuanbao template [--sample] --out 文件.xlsx      生成填报模板（--sample 带示例数据）
+  zhuanbao template --unit 城乡融合[,民生实事] --out 文件.xlsx
+                                                     生成成员单位报送表（不需要加载项即可填写）`,
+    details: `  --out 文件.xlsx      要生成的工作簿（必填）
+  --sample             填入第2期示例数据
+  --unit 类别[,类别]   只含所选类别的成员单位报送表，可写多次`,
+    options: {
+      out: outOption("专报模板.xlsx"),
+      sample: { type: "boolean" },
+      unit: { type: "string", multiple: true, example: "城乡融合" },
+    },
+    maxPositional: 0,
+    positionalHint: "选项，不接受文件名",
+    run: templateCommand,
+  },
+  merge: {
+    usage: `  zhuanbao merge 总表.xlsx 报送表.xlsx … --out 合并.xlsx [--prefer master|unit] [--add-rows]
+                                                     合并报送表：只填空单元格，冲突默认保留总表值`,
+    details: `  --out 合并.xlsx      合并结果另存的文件（必填，不能是输入文件）
+  --prefer master|unit 冲突时保留总表值（默认）或采用报送值
+  --add-rows           把总表没有的指标添加到表末
+  --format text|json   报告的格式`,
+    options: {
+      out: outOption("合并.xlsx"),
+      prefer: { type: "string", example: "unit" },
+      "add-rows": { type: "boolean" },
+      format: { type: "string", example: "json" },
+    },
+    maxPositional: Infinity,
+    positionalHint: "总表和报送表",
+    run: mergeCommand,
+  },
+  check: {
+    usage: "  zhuanbao check 文件.xlsx [--format text|json]      校验数据，列出每个问题所在单元格",
+    details: "  --format text|json   问题列表的格式（json：每个问题一个对象）",
+    options: { format: { type: "string", example: "json" } },
+    maxPositional: 1,
+    positionalHint: "一个工作簿",
+    run: checkCommand,
+  },
+  generate: {
+    usage: `  zhuanbao generate [文件.xlsx] [--format text|json|html|docx] [--out 文件] [--strict]
+                                                     生成专报（全文）；不给文件时使用内置示例；
+                                                     docx 须用 --out 指定 Word 文档`,
+    details: `  --format text|json|html|docx  输出格式（默认 text）
+  --out 文件           写入文件（docx 必填，不能是输入的工作簿）
+  --strict             发现错误时退出码为 1`,
+    options: { format: { type: "string", example: "docx" }, out: outOption("专报.docx"), strict: { type: "boolean" } },
+    maxPositional: 1,
+    positionalHint: "一个工作簿",
+    run: generateCommand,
+  },
 };
 
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help" || command === "-h") {
+const commandNames = Object.keys(commands);
+
+const usage = `专报助手命令行 zhuanbao
+
+用法：
+${Object.values(commands)
+  .map((command) => command.usage)
+  .join("\n")}
+
+每个命令都可加 --help 查看选项，--version 查看版本。
+${exitCodes}
+`;
+
+function commandHelp(name: string, command: Command): string {
+  return `用法：\n${command.usage}\n\n选项：\n${command.details}\n  --help, -h           显示本说明\n  --version            显示版本\n\n${exitCodes}\n`;
+}
+
+/** The version in package.json, two folders up from both src/cli and build/cli. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return `zhuanbao ${manifest.version}\n`;
+}
+
+function topLevel(argv: readonly string[], io: Io): number {
+  const args = parseCommandLine(argv, { name: "zhuanbao", options: {}, maxPositional: 1, positionalHint: "一个命令" });
+  if (args.options.has("version")) io.out(version());
+  else if (args.positional[0] === "help" || args.options.has("help")) io.out(usage);
+  else {
     io.out(usage);
-    return command ? 0 : 2;
+    return 2;
   }
-  const run = commands[command];
+  return 0;
+}
+
+async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+  const [name = "", ...rest] = argv;
+  if (name === "" || name.startsWith("-") || (name === "help" && rest.length === 0)) return topLevel(argv, io);
+  if (name === "help") return runCommand([rest[0]!, "--help"], io);
+  const command = commands[name];
+  if (!command) {
+    throw new CliError(
+      `未知命令“${name}”，最接近的是 ${nearest(name, commandNames)}（可用：${commandNames.join("、")}；zhuanbao --help 列出用法）。`,
+    );
+  }
+  const args = parseCommandLine(rest, { name: `zhuanbao ${name}`, ...command });
+  if (args.options.has("help")) io.out(commandHelp(name, command));
+  else if (args.options.has("version")) io.out(version());
+  else return command.run(args, io);
+  return 0;
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   try {
-    if (!run) throw new CliError(`未知命令“${command}”。\n\n${usage}`);
-    return await run(parseArgs(rest, valuedOptions), io);
+    return await runCommand(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`${error.message}\n`);

@@ -1,4 +1,5 @@
-/** Running the CLI in-process with captured output, and small file helpers for CLI tests. */
+/** Running the CLI in-process or as built, with captured output, and small file helpers for CLI tests. */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,13 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   let stderr = "";
   const code = await main(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
   return { code, stdout, stderr };
+}
+
+/** The CLI as installed: bin/zhuanbao.js over build/ (`npm run build:cli`), in a child process. */
+export function runBuiltCli(...argv: string[]): CliRun {
+  const bin = join(__dirname, "..", "..", "bin", "zhuanbao.js");
+  const result = spawnSync(process.execPath, [bin, ...argv], { encoding: "utf8" });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function tempDir(): string {
