@@ -13,19 +13,29 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
 const { addinBaseUrl, withBaseUrl } = require("./scripts/addin-url");
-const { pageWithVarFallbacks } = require("./scripts/css-fallbacks");
+const {
+  ContentSecurityPolicyPlugin,
+  contentSecurityPolicy,
+  withContentSecurityPolicy,
+} = require("./scripts/content-security-policy");
+const { withVarFallbacks } = require("./scripts/css-fallbacks");
 const { officeJsFiles } = require("./scripts/office-js-files");
 
 const devServerPort = 3000;
 const officeJsFolder = "office-js";
-const cdnBase = "https://appsforoffice.microsoft.com/lib/1/hosted";
+const cdnOrigin = "https://appsforoffice.microsoft.com";
+const cdnBase = `${cdnOrigin}/lib/1/hosted`;
 
-/** Where the pages load office.js (and the custom functions runtime) from. */
+/**
+ * Where the pages load office.js (and the custom functions runtime) from, and the pages' policy, which
+ * then allows scripts from Microsoft's CDN as well.
+ */
 function officeScripts(useCdn) {
   const base = useCdn ? cdnBase : officeJsFolder;
   return {
     office: `${base}/office.js`,
     customFunctionsRuntime: `${base}/custom-functions-runtime.js`,
+    policy: contentSecurityPolicy(useCdn ? [cdnOrigin] : []),
   };
 }
 
@@ -80,7 +90,8 @@ class FunctionsHelpUrlPlugin {
 /**
  * The pane's rescue for engines that run module scripts but cannot parse the modern bundle (Edge
  * Legacy): when no bundle has claimed the pane by DOMContentLoaded, which fires after every deferred
- * and module script has run, it loads the legacy one. ES3, inline: it must run wherever the page does.
+ * and module script has run, it loads the legacy one. ES3: it must run wherever the page does. A file,
+ * deferred (it only listens for DOMContentLoaded), since the pages' policy allows no inline script.
  * The attribute is src/taskpane/pane-start.ts's paneStartedAttribute.
  */
 function legacyRescueScript(src) {
@@ -91,10 +102,13 @@ function legacyRescueScript(src) {
   );
 }
 
+/** The rescue script's file for a page: taskpane.html → taskpane-rescue.js. */
+const rescueFile = (page) => page.replace(/\.html$/, "-rescue.js");
+
 /**
  * Adds the legacy twin of a page's bundle, `<script nomodule>`: engines with ES modules skip it
  * without fetching it; Internet Explorer 11 ignores the module script and runs this one. Pages in
- * `rescued` also get the rescue script.
+ * `rescued` also get the rescue script, emitted beside the page.
  */
 class LegacyScriptTagPlugin {
   constructor(scriptsByPage, rescued) {
@@ -103,6 +117,18 @@ class LegacyScriptTagPlugin {
   }
 
   apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LegacyScriptTagPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LegacyScriptTagPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const page of this.rescued) {
+            const script = new sources.RawSource(legacyRescueScript(this.scriptsByPage[page]));
+            // Already ES3 and small: the minimizer (ES2020) could only make it newer than IE11 reads.
+            compilation.emitAsset(rescueFile(page), script, { minimized: true });
+          }
+        },
+      );
+    });
     compiler.hooks.compilation.tap("LegacyScriptTagPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("LegacyScriptTagPlugin", (data) => {
         const src = this.scriptsByPage[data.outputName];
@@ -112,20 +138,9 @@ class LegacyScriptTagPlugin {
           HtmlWebpackPlugin.createHtmlTagObject("script", { src, nomodule: true, defer: true }, undefined, meta),
         );
         if (this.rescued.includes(data.outputName)) {
-          data.headTags.push(HtmlWebpackPlugin.createHtmlTagObject("script", {}, legacyRescueScript(src), meta));
+          const attributes = { src: rescueFile(data.outputName), defer: true };
+          data.headTags.push(HtmlWebpackPlugin.createHtmlTagObject("script", attributes, undefined, meta));
         }
-        return data;
-      });
-    });
-  }
-}
-
-/** Gives every var() declaration of the pages' styles a var()-free twin for IE11 (scripts/css-fallbacks.js). */
-class CssVarFallbackPlugin {
-  apply(compiler) {
-    compiler.hooks.compilation.tap("CssVarFallbackPlugin", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("CssVarFallbackPlugin", (data) => {
-        data.html = pageWithVarFallbacks(data.html);
         return data;
       });
     });
@@ -256,6 +271,11 @@ function legacyConfig(production) {
     ...shared(production),
     target: ["web", "es5"],
     entry: legacyEntries,
+    // No `global` shim: webpack's finds the global object with `new Function("return this")` where
+    // globalThis is missing (IE11, Edge Legacy), which the pages' policy reports as a blocked eval.
+    // The code that asks for `global` (core-js, the libraries' bundlers) tests `typeof global` first
+    // and takes `window`.
+    node: { global: false },
     output: {
       path: path.resolve(__dirname, "dist", legacyFolder),
       // Relative to the page: IE11 has no document.currentScript for webpack's automatic public path.
@@ -303,6 +323,7 @@ function functionsConfig(production, scripts, baseUrl) {
       new FunctionsHelpUrlPlugin(baseUrl),
       page("functions", "./src/functions/functions.html", "functions", "defer"),
       new OfficeScriptTagPlugin({ "functions.html": scripts.customFunctionsRuntime }),
+      new ContentSecurityPolicyPlugin(scripts.policy),
     ],
   };
 }
@@ -342,7 +363,7 @@ module.exports = async (env, argv) => {
       page("taskpane", "./src/taskpane/taskpane.html", "taskpane", "module"),
       page("commands", "./src/commands/commands.html", "commands", "module"),
       new OfficeScriptTagPlugin({ "taskpane.html": scripts.office, "commands.html": scripts.office }),
-      new CssVarFallbackPlugin(),
+      new ContentSecurityPolicyPlugin(scripts.policy),
       new LegacyScriptTagPlugin(
         Object.fromEntries(Object.keys(legacyEntries).map((name) => [`${name}.html`, `${legacyFolder}/${name}.js`])),
         ["taskpane.html"],
@@ -350,8 +371,18 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "assets/help.html", to: "help.html" },
-          { from: "assets/functions-help.html", to: "functions-help.html" },
+          // The pane's styles, each var() declaration with a var()-free twin for IE11 (scripts/css-fallbacks.js).
+          {
+            from: "src/taskpane/taskpane.css",
+            to: "taskpane.css",
+            transform: (content) => withVarFallbacks(content.toString()),
+          },
+          { from: "assets/help.css", to: "help.css" },
+          ...["help.html", "functions-help.html"].map((page) => ({
+            from: `assets/${page}`,
+            to: page,
+            transform: (content) => withContentSecurityPolicy(content.toString(), scripts.policy, page),
+          })),
           // The manifest to deploy, its URLs under ADDIN_URL (the dev server's when unset).
           {
             from: "manifest.xml",

@@ -1,7 +1,8 @@
 // Internet Explorer 11 (the pane's webview in Office 2016/2019) has no CSS custom properties: it drops
-// every declaration that uses var(). The pages keep their design tokens as custom properties, and the
-// build puts before each such declaration the same one with the tokens' values, which IE11 applies and
-// every other engine overrides with the var() one right after it.
+// every declaration that uses var(). The pane's stylesheet (src/taskpane/taskpane.css) keeps its
+// design tokens as custom properties, and the build (webpack.config.js, as it copies the file) puts
+// before each such declaration the same one with the tokens' values, which IE11 applies and every
+// other engine overrides with the var() one right after it.
 "use strict";
 
 /** The custom properties defined in `:root` rules of `css`, by name (with the leading --). */
@@ -34,12 +35,4 @@ function withVarFallbacks(css) {
   );
 }
 
-/** An HTML page with `withVarFallbacks` applied to each of its <style> elements. */
-function pageWithVarFallbacks(html) {
-  return html.replace(
-    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g,
-    (whole, open, css, close) => `${open}${withVarFallbacks(css)}${close}`,
-  );
-}
-
-module.exports = { withVarFallbacks, pageWithVarFallbacks, resolveTokens };
+module.exports = { withVarFallbacks, resolveTokens };

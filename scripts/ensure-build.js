@@ -10,6 +10,9 @@ const root = join(__dirname, "..");
 const distDir = join(root, "dist");
 const lockDir = join(root, "node_modules", ".cache", "zhuanbao-build.lock");
 const buildErrorFile = join(root, "node_modules", ".cache", "zhuanbao-build-error.txt");
+// When the last build finished: webpack leaves an output it would write unchanged as it was, so the
+// outputs' own times can stay older than a source that changed without changing them.
+const builtStamp = join(root, "node_modules", ".cache", "zhuanbao-build-done");
 const staleLockMs = 10 * 60 * 1000;
 
 const inputs = [
@@ -19,11 +22,14 @@ const inputs = [
   "webpack.config.js",
   "scripts/office-js-files.js",
   "scripts/addin-url.js",
+  "scripts/css-fallbacks.js",
+  "scripts/content-security-policy.js",
   "tsconfig.json",
   "package.json",
 ];
 const outputs = [
   "taskpane.html",
+  "taskpane.css",
   "taskpane.js",
   "legacy/taskpane.js",
   "commands.html",
@@ -44,14 +50,15 @@ function isFresh() {
   if (!built.every((file) => existsSync(file))) return false;
   // A development build (npm run build:dev) leaves source maps: the tests want the production one.
   if (existsSync(join(distDir, "functions.js.map"))) return false;
-  const oldestOutput = Math.min(...built.map((file) => statSync(file).mtimeMs));
+  if (!existsSync(builtStamp)) return false;
+  const builtAt = statSync(builtStamp).mtimeMs;
   const newestInput = Math.max(
     ...inputs
       .map((input) => join(root, input))
       .filter(existsSync)
       .map(newestMtime),
   );
-  return newestInput <= oldestOutput;
+  return newestInput <= builtAt;
 }
 
 function sleep(ms) {
@@ -82,8 +89,10 @@ function ensureBuild() {
   try {
     if (isFresh()) return null;
     const webpackCli = require.resolve("webpack-cli/bin/cli.js");
+    rmSync(builtStamp, { force: true });
     execFileSync(process.execPath, [webpackCli, "--mode", "production"], { cwd: root, stdio: "pipe" });
     rmSync(buildErrorFile, { force: true });
+    writeFileSync(builtStamp, new Date().toISOString());
     return null;
   } catch (error) {
     const message = `${error.stdout ?? ""}${error.stderr ?? ""}` || String(error);

@@ -19,11 +19,15 @@ test.each(budgets)(
   },
 );
 
-test("a modern engine starts the pane with taskpane.js alone, Internet Explorer with legacy/taskpane.js alone", () => {
+test("a modern engine starts the pane with taskpane.js, Internet Explorer with legacy/taskpane.js, each beside the rescue script alone", () => {
   distPath("taskpane.html");
-  expect(pageScripts(distDir, "taskpane.html", "modern").scripts.map((script) => script.file)).toEqual(["taskpane.js"]);
+  expect(pageScripts(distDir, "taskpane.html", "modern").scripts.map((script) => script.file)).toEqual([
+    "taskpane.js",
+    "taskpane-rescue.js",
+  ]);
   expect(pageScripts(distDir, "taskpane.html", "legacy").scripts.map((script) => script.file)).toEqual([
     "legacy/taskpane.js",
+    "taskpane-rescue.js",
   ]);
 });
 

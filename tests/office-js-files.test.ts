@@ -3,10 +3,11 @@
  * as Excel on Windows, Mac and the web would open it (the _host_Info address parameter office.js reads),
  * and every Office script it then requests must be in dist/ — and every copied file requested by some host.
  */
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import type { Browser } from "playwright-core";
-import { hasChromium, launchChromium } from "./support/browser";
+import { launchChromium } from "./support/browser";
 import { serveStatic, type StaticServer } from "./support/static-server";
+import { chromium, describeWith } from "./support/tools";
 import { distDir, distPath } from "./dist";
 
 const { officeJsFiles } = require("../scripts/office-js-files") as { officeJsFiles: string[] };
@@ -32,7 +33,9 @@ async function until(done: () => boolean, capMs: number): Promise<void> {
   }
 }
 
-const describeWithChromium = hasChromium ? describe : describe.skip;
+const describeWithChromium = describeWith(chromium);
+// Above the scripts' 15 s cap, for a busy machine.
+const testTimeout = 30_000;
 
 describeWithChromium("office.js files in dist/", () => {
   let browser: Browser;
@@ -43,35 +46,39 @@ describeWithChromium("office.js files in dist/", () => {
     distPath("office-js/office.js");
     server = await serveStatic(distDir);
     browser = await launchChromium();
-  });
+  }, testTimeout);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  test.each(hosts)("%s as %s loads its host scripts from dist/", async (page, hostInfo, expected) => {
-    const context = await browser.newContext();
-    // Off the network: office.js's telemetry frame to Microsoft is refused.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    const tab = await context.newPage();
-    const missing: string[] = [];
-    const seen = new Set<string>();
-    tab.on("response", (response) => {
-      const path = new URL(response.url()).pathname;
-      if (!path.startsWith("/office-js/")) return;
-      const file = path.slice("/office-js/".length);
-      seen.add(file);
-      requested.add(file);
-      if (response.status() !== 200) missing.push(file);
-    });
-    const query = hostInfo.includes("$") ? `?_host_Info=${encodeURIComponent(`${hostInfo}$$$$0`)}` : "";
-    await tab.goto(`${server.url}/${page}${query}`);
-    await until(() => expected.every((file) => seen.has(file)), 15000);
-    expect(expected.filter((file) => !seen.has(file))).toEqual([]);
-    await context.close();
-    expect(missing.filter((file) => !file.startsWith("zh-tw/"))).toEqual([]);
-  });
+  test.each(hosts)(
+    "%s as %s loads its host scripts from dist/",
+    async (page, hostInfo, expected) => {
+      const context = await browser.newContext();
+      // Off the network: office.js's telemetry frame to Microsoft is refused.
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      const tab = await context.newPage();
+      const missing: string[] = [];
+      const seen = new Set<string>();
+      tab.on("response", (response) => {
+        const path = new URL(response.url()).pathname;
+        if (!path.startsWith("/office-js/")) return;
+        const file = path.slice("/office-js/".length);
+        seen.add(file);
+        requested.add(file);
+        if (response.status() !== 200) missing.push(file);
+      });
+      const query = hostInfo.includes("$") ? `?_host_Info=${encodeURIComponent(`${hostInfo}$$$$0`)}` : "";
+      await tab.goto(`${server.url}/${page}${query}`);
+      await until(() => expected.every((file) => seen.has(file)), 15000);
+      expect(expected.filter((file) => !seen.has(file))).toEqual([]);
+      await context.close();
+      expect(missing.filter((file) => !file.startsWith("zh-tw/"))).toEqual([]);
+    },
+    testTimeout,
+  );
 
   test("every copied file is one some host loads", () => {
     expect(officeJsFiles.filter((file) => !requested.has(file))).toEqual([]);

@@ -3,10 +3,10 @@
  * from (OFFICE_JS=cdn), what is copied, and where the deployed add-in lives (ADDIN_URL).
  */
 import { afterEach, describe, expect, test } from "@jest/globals";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { paneStartedAttribute } from "../src/taskpane/pane-start";
-import { readDist, rootDir } from "./dist";
+import { distDir, readDist, rootDir } from "./dist";
 
 interface Configuration {
   name: string;
@@ -89,7 +89,9 @@ describe("office.js", () => {
   test("the pane and the commands load the modern bundle as a module and the legacy one as nomodule", () => {
     for (const name of ["taskpane", "commands"]) {
       const scripts = [...readDist(`${name}.html`).matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
-      const ours = scripts.slice(1).filter((attributes) => /\bsrc=/.test(attributes));
+      const ours = scripts
+        .slice(1)
+        .filter((attributes) => /\bsrc=/.test(attributes) && !/-rescue\.js/.test(attributes));
       expect(ours).toHaveLength(2);
       expect(ours[0]).toMatch(new RegExp(`\\btype="?module"?`));
       expect(ours[0]).toMatch(new RegExp(`\\bsrc="?${name}\\.js\\b`));
@@ -100,12 +102,53 @@ describe("office.js", () => {
     expect(readDist("functions.html")).not.toMatch(/module/);
   });
 
-  test("the pane's rescue script loads the legacy bundle unless a bundle claimed the pane", () => {
-    const inline = [...readDist("taskpane.html").matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => code!);
-    expect(inline).toHaveLength(1);
-    expect(inline[0]).toContain(`hasAttribute("${paneStartedAttribute}")`);
-    expect(inline[0]).toContain('"legacy/taskpane.js"');
-    expect(readDist("commands.html")).not.toContain(paneStartedAttribute);
+  test("the pane's rescue script, a deferred file, loads the legacy bundle unless a bundle claimed the pane", () => {
+    const scripts = [...readDist("taskpane.html").matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
+    const rescue = scripts.filter((attributes) => attributes.includes("taskpane-rescue.js"));
+    expect(rescue).toHaveLength(1);
+    expect(rescue[0]).toMatch(/\bdefer\b/);
+    expect(rescue[0]).not.toMatch(/\b(type="?module|nomodule)\b/);
+    const code = readDist("taskpane-rescue.js");
+    expect(code).toContain(`hasAttribute("${paneStartedAttribute}")`);
+    expect(code).toContain('"legacy/taskpane.js"');
+    expect(readDist("commands.html")).not.toMatch(/rescue/);
+  });
+});
+
+describe("the pages' Content-Security-Policy", () => {
+  const { contentSecurityPolicy } = require("../scripts/content-security-policy") as {
+    contentSecurityPolicy: (scriptOrigins?: string[]) => string;
+  };
+  const policies = (configs: Configuration[]) =>
+    plugins(configs, "ContentSecurityPolicyPlugin").map((plugin) => (plugin as unknown as { policy: string }).policy);
+
+  test("every page of dist/ carries it, first in <head>, and holds no inline script or style", () => {
+    const pages = readdirSync(distDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+    expect(pages.sort()).toEqual([
+      "commands.html",
+      "functions-help.html",
+      "functions.html",
+      "help.html",
+      "taskpane.html",
+    ]);
+    for (const page of pages) {
+      const html = readDist(page);
+      const head = /<head>(<meta charset=[^>]*>)(<meta [^>]*>)/i.exec(html);
+      expect({ page, policy: head?.[2] }).toEqual({
+        page,
+        policy: `<meta http-equiv=Content-Security-Policy content="${contentSecurityPolicy()}">`,
+      });
+      expect({ page, inline: html.match(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\son\w+=/gi) }).toEqual({
+        page,
+        inline: null,
+      });
+    }
+  });
+
+  test("is built into the pages of every compilation, allowing Microsoft's CDN only with OFFICE_JS=cdn", async () => {
+    expect(policies(await configsWith(undefined))).toEqual([contentSecurityPolicy(), contentSecurityPolicy()]);
+    const cdn = "https://appsforoffice.microsoft.com";
+    expect(policies(await configsWith("cdn"))).toEqual([contentSecurityPolicy([cdn]), contentSecurityPolicy([cdn])]);
   });
 });
 

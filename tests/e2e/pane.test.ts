@@ -4,7 +4,7 @@
  * modern hosts load it (the module bundle) and as Office 2016/2019's Internet Explorer 11 webview
  * would (the legacy ES5 bundle, forced, with the built-ins Trident lacks removed: support/trident.ts).
  */
-import { afterEach, describe, expect, test } from "@jest/globals";
+import { afterEach, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -12,13 +12,14 @@ import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import { mastheadRed } from "../../src/core/bulletin/official-layout";
 import { readDist, rootDir } from "../dist";
-import { chromiumPath, hasChromium } from "../support/browser";
 import { useBuiltPaneInChromium } from "../support/built-pane";
 import {
+  bundleVariantPages,
+  bundleVariants,
   clipboardContents,
   foreignRequests,
   issueButton,
-  legacyOnlyPage,
+  legacyPage,
   openPane,
   previewLines,
   runAction,
@@ -27,47 +28,23 @@ import {
   statusText,
   waitUntilIdle,
   type PaneSession,
-  type PaneVariant,
 } from "../support/pane-page";
 import { referenceLines, referenceText } from "../support/sample";
-import { tridentInitScript } from "../support/trident";
+import { chromium, describeWith } from "../support/tools";
 
 const testTimeout = 60_000;
 const outputDir = join(rootDir, "test-output");
 const payload = "<img src=x onerror=alert(1)>";
 
-if (!hasChromium) {
-  console.warn(`Skipping the pane's browser tests: ${chromiumPath} is missing (Debian: apt-get install chromium).`);
-}
-const describeInChromium = hasChromium ? describe : describe.skip;
+const describeInChromium = describeWith(chromium);
 
 /** The bold runs of bulletin-marked.txt, where **…** marks them. */
 function markedBoldRuns(): string[] {
   return [...referenceText("bulletin-marked.txt").matchAll(/\*\*(.+?)\*\*/g)].map((match) => match[1]!);
 }
 
-interface BundleVariant extends PaneVariant {
-  name: string;
-  /** The pane's own startup script, as the page requests it. */
-  bundle: string;
-  /** Whether 复制到 Word ends in copying a selected rendering (Trident's copy event has no clipboardData). */
-  copiesSelection: boolean;
-}
-
-const legacyPage = "taskpane-legacy.html";
-const variants: BundleVariant[] = [
-  { name: "modern bundle", page: "taskpane.html", bundle: "/taskpane.js", copiesSelection: false },
-  {
-    name: "legacy ES5 bundle, Trident's built-ins removed",
-    page: legacyPage,
-    initScript: tridentInitScript,
-    bundle: "/legacy/taskpane.js",
-    copiesSelection: true,
-  },
-];
-
-describeInChromium.each(variants)("the built pane in Chromium, preview mode: $name", (variant) => {
-  const pane = useBuiltPaneInChromium(() => ({ [`/${legacyPage}`]: legacyOnlyPage(readDist("taskpane.html")) }));
+describeInChromium.each(bundleVariants)("the built pane in Chromium, preview mode: $name", (variant) => {
+  const pane = useBuiltPaneInChromium(() => bundleVariantPages(readDist("taskpane.html")));
   const sessions: PaneSession[] = [];
 
   afterEach(async () => {
@@ -287,9 +264,12 @@ describeInChromium.each(variants)("the built pane in Chromium, preview mode: $na
       // The docx code is a chunk of its own, fetched on demand: from the same server, and found.
       const scripts = record.requests.map((url) => new URL(url).pathname).filter((path) => path.endsWith(".js"));
       expect(scripts.filter((path) => path !== variant.bundle && !path.startsWith("/office-js/"))).not.toEqual([]);
-      // Each engine fetches its own bundle's files only: a modern host never downloads a legacy file.
+      // Each engine fetches its own bundle's files only (and the rescue script, which every engine
+      // runs): a modern host never downloads a legacy file.
       const own = (path: string) =>
-        path.startsWith("/office-js/") || path.startsWith("/legacy/") === variant.bundle.startsWith("/legacy/");
+        path.startsWith("/office-js/") ||
+        path === "/taskpane-rescue.js" ||
+        path.startsWith("/legacy/") === variant.bundle.startsWith("/legacy/");
       expect(scripts.filter((path) => !own(path))).toEqual([]);
       expect(foreignRequests(record, pane.server().url)).toEqual([]);
       expect(record.failedResponses).toEqual([]);

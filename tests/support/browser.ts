@@ -1,9 +1,6 @@
 /** Debian's Chromium through playwright-core, never a downloaded browser; off the network. */
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-
-export const chromiumPath = "/usr/bin/chromium";
-export const hasChromium = existsSync(chromiumPath);
+import { chromiumPath } from "./tools";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

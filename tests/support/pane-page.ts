@@ -1,5 +1,6 @@
 /** The built pane in Chromium, for the end-to-end tests: opening it in preview mode, running actions, reading it. */
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { tridentInitScript } from "./trident";
 
 /** What a page did on the network and beyond the DOM, recorded from its first request on. */
 export interface PageRecord {
@@ -13,6 +14,34 @@ export interface PageRecord {
   dialogs: string[];
   /** Uncaught exceptions in the page. */
   pageErrors: string[];
+  /** Console messages about the page's Content-Security-Policy, as "script URL: message". */
+  policyMessages: string[];
+}
+
+/** A securitypolicyviolation event, as the page saw it. */
+export interface PolicyViolation {
+  directive: string;
+  /** What was blocked: a URL, or "inline" / "eval". */
+  blocked: string;
+  /** The script that did it, where the engine knows. */
+  sourceFile: string;
+}
+
+/** Runs in the page before its own scripts: keeps each policy violation for policyViolations(). */
+function recordPolicyViolations(): void {
+  const recorded: PolicyViolation[] = [];
+  (window as unknown as { __policyViolations: PolicyViolation[] }).__policyViolations = recorded;
+  document.addEventListener(
+    "securitypolicyviolation",
+    (event) =>
+      recorded.push({ directive: event.violatedDirective, blocked: event.blockedURI, sourceFile: event.sourceFile }),
+    true,
+  );
+}
+
+/** What the page's Content-Security-Policy blocked so far: each securitypolicyviolation event. */
+export function policyViolations(page: Page): Promise<PolicyViolation[]> {
+  return page.evaluate(() => (window as unknown as { __policyViolations: PolicyViolation[] }).__policyViolations);
 }
 
 export interface PaneSession {
@@ -40,6 +69,34 @@ export function legacyOnlyPage(taskpaneHtml: string): string {
   return forced;
 }
 
+/** One of the pane's two bundles, as a page opens it. */
+export interface BundleVariant extends PaneVariant {
+  name: string;
+  /** The pane's own startup script, as the page requests it. */
+  bundle: string;
+  /** Whether 复制到 Word ends in copying a selected rendering (Trident's copy event has no clipboardData). */
+  copiesSelection: boolean;
+}
+
+export const legacyPage = "taskpane-legacy.html";
+
+/** The modern bundle as modern hosts load it, and the legacy ES5 one as IE11 would (support/trident.ts). */
+export const bundleVariants: BundleVariant[] = [
+  { name: "modern bundle", page: "taskpane.html", bundle: "/taskpane.js", copiesSelection: false },
+  {
+    name: "legacy ES5 bundle, Trident's built-ins removed",
+    page: legacyPage,
+    initScript: tridentInitScript,
+    bundle: "/legacy/taskpane.js",
+    copiesSelection: true,
+  },
+];
+
+/** The pages the variants need beside dist/ (for useBuiltPaneInChromium), from the built taskpane.html. */
+export function bundleVariantPages(taskpaneHtml: string): Record<string, string> {
+  return { [`/${legacyPage}`]: legacyOnlyPage(taskpaneHtml) };
+}
+
 /** Opens the pane (plus `query`, e.g. "?sample=bad") in a fresh context and waits until it is idle. */
 export async function openPane(
   browser: Browser,
@@ -56,7 +113,14 @@ export async function openPane(
   context.setDefaultTimeout(20_000);
   try {
     const page = await context.newPage();
-    const record: PageRecord = { requests: [], failedResponses: [], failedRequests: [], dialogs: [], pageErrors: [] };
+    const record: PageRecord = {
+      requests: [],
+      failedResponses: [],
+      failedRequests: [],
+      dialogs: [],
+      pageErrors: [],
+      policyMessages: [],
+    };
     page.on("request", (request) => record.requests.push(request.url()));
     page.on("response", (response) => {
       if (response.status() >= 400) record.failedResponses.push(`${response.status()} ${response.url()}`);
@@ -70,6 +134,12 @@ export async function openPane(
       void dialog.dismiss();
     });
     page.on("pageerror", (error) => record.pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) {
+        record.policyMessages.push(`${message.location().url}: ${message.text()}`);
+      }
+    });
+    await page.addInitScript(recordPolicyViolations);
     if (variant.initScript) await page.addInitScript(variant.initScript);
     await page.goto(`${origin}/${variant.page}${query}`);
     await waitUntilIdle(page);

@@ -13,6 +13,8 @@
 
 /** Runs in the page (serialised by playwright): keep it self-contained and ES5. */
 function removeWhatTridentLacks(): void {
+  // Chromium's own pages (the error page of a frame the policy blocked) run Chromium's scripts, not ours.
+  if (!/^https?:$/.test(location.protocol)) return;
   const remove = (owner: object | undefined, names: string[]) => {
     if (!owner) return;
     for (const name of names) {
@@ -139,18 +141,22 @@ function removeWhatTridentLacks(): void {
 export const tridentInitScript = `(${removeWhatTridentLacks.toString()})();`;
 
 /**
- * The pane's page as IE11 would lay it out, approximately: its styles without what Trident ignores
+ * The pane's stylesheet as IE11 would apply it, approximately: without what Trident ignores
  * (declarations using var(), `display: grid`, `gap`) and with the IE-only media block applied.
  */
-export function tridentStyledPage(html: string): string {
-  return html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/, (whole, open: string, css: string, close: string) => {
-    const ieOnly = /@media\s*(?:all and\s*)?\(-ms-high-contrast:\s*none\),\s*\(-ms-high-contrast:\s*active\)/;
-    if (!ieOnly.test(css)) throw new Error("taskpane.html has no IE-only style block");
-    const asTrident = css
-      .replace(ieOnly, "@media all")
-      .replace(/[\w-]+\s*:[^;{}]*var\([^;{}]*;?/g, "")
-      .replace(/display\s*:\s*grid\s*;?/g, "")
-      .replace(/(?:column-|row-)?gap\s*:[^;{}]*;?/g, "");
-    return `${open}${asTrident}${close}`;
-  });
+export function tridentStyles(css: string): string {
+  const ieOnly = /@media\s*(?:all and\s*)?\(-ms-high-contrast:\s*none\),\s*\(-ms-high-contrast:\s*active\)/;
+  if (!ieOnly.test(css)) throw new Error("taskpane.css has no IE-only style block");
+  return css
+    .replace(ieOnly, "@media all")
+    .replace(/[\w-]+\s*:[^;{}]*var\([^;{}]*;?/g, "")
+    .replace(/display\s*:\s*grid\s*;?/g, "")
+    .replace(/(?:column-|row-)?gap\s*:[^;{}]*;?/g, "");
+}
+
+/** `html` with its link to taskpane.css pointing at `stylesheet` instead. */
+export function withStylesheet(html: string, stylesheet: string): string {
+  const linked = html.replace(/(<link\b[^>]*\bhref=)"?taskpane\.css"?/, `$1"${stylesheet}"`);
+  if (linked === html) throw new Error("taskpane.html does not link taskpane.css");
+  return linked;
 }
