@@ -1,18 +1,15 @@
 /** A workbook saved by LibreOffice reads the same, and Calc's results for our formulas match core's. */
-import { beforeAll, describe, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { completionRate, growthRate } from "../../src/core";
 import { runCli, tempDir } from "../support/cli";
-import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import { referenceText } from "../support/sample";
+import { describeWith, libreOffice } from "../support/tools";
 
-const describeWithLibreOffice = hasLibreOffice ? describe : describe.skip;
-if (!hasLibreOffice)
-  console.warn(
-    "LibreOffice (soffice) is not installed: skipping the LibreOffice round trip. bash .ci/run installs it.",
-  );
+const describeWithLibreOffice = describeWith(libreOffice);
 
 describeWithLibreOffice("a workbook saved by LibreOffice", () => {
   let dir: string;

@@ -2,19 +2,18 @@
  * The .docx as a second program reads it: LibreOffice converts it to PDF, poppler measures the pages
  * and reads the text back. The first two pages are left as PNGs in test-output/ for a person to look at.
  */
-import { beforeAll, describe, expect, test } from "@jest/globals";
+import { beforeAll, expect, test } from "@jest/globals";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderBulletinDocx } from "../../src/files/export-docx";
 import { hostileBulletin } from "../support/bulletin";
-import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import { referenceLines } from "../support/sample";
+import { describeWith, libreOffice, poppler as popplerTools } from "../support/tools";
 import { bulletinPlainText } from "../../src/core";
 
-const describeWithLibreOffice = hasLibreOffice ? describe : describe.skip;
-if (!hasLibreOffice)
-  console.warn("LibreOffice (soffice) is not installed: skipping the .docx → PDF check. bash .ci/run installs it.");
+const describeWithLibreOffice = describeWith(libreOffice, popplerTools);
 
 const outDir = join(__dirname, "..", "..", "test-output");
 const withoutSpace = (text: string) => text.replace(/\s+/g, "");

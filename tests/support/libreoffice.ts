@@ -2,13 +2,11 @@
  * LibreOffice as a second program to check our files against: headless conversion with a throwaway
  * profile that recalculates every formula on load (Calc's default keeps cached results of .xlsx).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-
-export const hasLibreOffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
 
 const alwaysRecalculate = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

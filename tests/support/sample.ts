@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { kaijuBahao, parseAddress, workbookGrids, type SheetGrid } from "../../src/core";
 
-export const referenceDir = join(__dirname, "..", "..", "..", "shared", "reference");
+/** The golden texts: copies kept in the project (tests/fixtures/README.md says where each came from). */
+export const referenceDir = join(__dirname, "..", "fixtures", "reference");
 
 export function referenceText(file: string): string {
   return readFileSync(join(referenceDir, file), "utf8");
