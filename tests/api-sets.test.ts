@@ -71,6 +71,9 @@ describe("Excel API requirement sets", () => {
     }
     expect(byMember("Excel.ListDataValidation.source")[0]!.requirement).toEqual({ set: "ExcelApi", version: "1.8" });
     expect(byMember("Excel.RangeFormat.columnWidth")[0]!.requirement).toEqual({ set: "ExcelApi", version: "1.2" });
+    const byName = byMember("Excel.WorksheetCollection.getItemOrNullObject");
+    expect(byName.map((use) => use.requirement)).toEqual([{ set: "ExcelApi", version: "1.4" }]);
+    expect(byName.every(isGuarded)).toBe(true);
   });
 });
 

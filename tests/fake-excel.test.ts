@@ -132,6 +132,41 @@ describe("the fake Excel", () => {
     ]);
   });
 
+  test("getItemOrNullObject: ExcelApi 1.4, a null object for a missing sheet, known only after the sync", async () => {
+    const old = new FakeExcel(grids, { excelApi: "1.3" });
+    await expect(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("表一");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+
+    const fake = new FakeExcel(grids, { excelApi: "1.4" });
+    const result = await fake.run(async (context) => {
+      const found = context.workbook.worksheets.getItemOrNullObject("表一");
+      const missing = context.workbook.worksheets.getItemOrNullObject("表二");
+      const foundRange = found.getUsedRange().load("values");
+      const missingRange = missing.getUsedRange().load("values, address");
+      // eslint-disable-next-line office-addins/call-sync-before-read -- the mistake under test
+      expect(() => found.isNullObject).toThrow("isNullObject");
+      await context.sync();
+      expect(() => missingRange.values).toThrow("Range.values of a null object");
+      return { found: found.isNullObject, missing: missing.isNullObject, values: foundRange.values };
+    });
+    expect(result).toEqual({ found: false, missing: true, values: grids[0]!.values });
+    expect(fake.syncCount).toBe(1);
+    // A write through a null object is not modelled: it fails the batch rather than pass silently.
+    await expect(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject("表二").getRange("A1").values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toThrow("null object");
+    await expect(fake.run(async (context) => context.workbook.worksheets.getItem("表一").isNullObject)).rejects.toThrow(
+      "isNullObject on getItemOrNullObject",
+    );
+  });
+
   test("throws at once on a member it does not model", async () => {
     const fake = new FakeExcel(grids);
     await expect(

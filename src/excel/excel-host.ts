@@ -1,7 +1,8 @@
 /**
- * The workbook the pane works on inside Excel, through Office.js. Reads take two syncs whatever the
- * number of sheets; 创建模板 takes three (names, used ranges, additions). Everything runs on
- * ExcelApi 1.1; later features are applied only where this Excel reports them.
+ * The workbook the pane works on inside Excel, through Office.js. A read takes one context.sync on
+ * ExcelApi 1.4+ and two on 1.1, whatever the number of sheets (read-sheets.ts); 创建模板 one more for
+ * its additions. Everything runs on ExcelApi 1.1; later features are used only where this Excel
+ * reports them.
  */
 import {
   kaijuBahao,
@@ -14,6 +15,7 @@ import {
   type TemplatePlan,
   type TemplateReport,
   type WorkbookHost,
+  workbookSheetNames,
 } from "../core";
 import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
 import { excelHostError } from "./office-errors";
@@ -61,13 +63,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
   constructor(private readonly catalog: Catalog = kaijuBahao) {}
 
   readWorkbook(): Promise<SheetGrid[]> {
-    return runExcel("读取工作簿", readSheetGrids);
+    return runExcel("读取工作簿", (context) => this.readSheets(context));
+  }
+
+  private readSheets(context: Excel.RequestContext): Promise<SheetGrid[]> {
+    return readSheetGrids(context, workbookSheetNames(this.catalog));
   }
 
   createTemplate(options: { sample: boolean }): Promise<TemplateReport> {
     return runExcel("创建模板", async (context) => {
       const formulas: FormulaStyle = supportsCustomFunctions() ? "zb" : "plain";
-      const existing = await readSheetGrids(context);
+      const existing = await this.readSheets(context);
       const template = workbookGrids(this.catalog, { sample: options.sample, formulas });
       const plan = planTemplate(existing, template, { formulas });
       if (hasAdditions(plan)) {

@@ -1,5 +1,9 @@
-/** Every sheet's used range as a SheetGrid, in two syncs however many sheets the workbook has. */
+/**
+ * The sheets the pipeline reads, as SheetGrids, in one context.sync on ExcelApi 1.4+ and two on 1.1,
+ * however many sheets the workbook has.
+ */
 import { parseAddress, type SheetGrid } from "../core";
+import { supportsExcelApi } from "./api-support";
 
 /** The grid of a used range: `address` ("Sheet!B3:F20") places values[0][0] in the sheet. */
 export function gridFromRange(name: string, values: unknown[][], address: string): SheetGrid {
@@ -8,14 +12,35 @@ export function gridFromRange(name: string, values: unknown[][], address: string
   return { name, values, originRow: origin.row, originColumn: origin.column };
 }
 
-/** Sync 1: the sheet names; sync 2: each sheet's used range (values and address). Changes nothing. */
-export async function readSheetGrids(context: Excel.RequestContext): Promise<SheetGrid[]> {
+/**
+ * The used ranges of the sheets named `names` (core/spec's workbookSheetNames), matched as the core
+ * matches them: by the name without surrounding spaces. Sheets by other names are not read.
+ *
+ * ExcelApi 1.4+: one sync asks for the sheet names and, for each name, the sheet by
+ * getItemOrNullObject with its used range (a sheet that does not exist reads as a null object). A
+ * sheet whose name differs from `names` only by surrounding spaces is not found that way: its used range
+ * takes a second sync, only then. ExcelApi 1.1: the names, then the used ranges. Changes nothing.
+ */
+export async function readSheetGrids(context: Excel.RequestContext, names: readonly string[]): Promise<SheetGrid[]> {
   const worksheets = context.workbook.worksheets.load("items/name");
+  const found = new Map<string, { worksheet: Excel.Worksheet; range: Excel.Range }>();
+  if (supportsExcelApi("1.4")) {
+    for (const name of names) {
+      const worksheet = worksheets.getItemOrNullObject(name);
+      found.set(name, { worksheet, range: worksheet.getUsedRange().load("values, address") });
+    }
+  }
   await context.sync();
-  const usedRanges = worksheets.items.map((worksheet) => ({
-    name: worksheet.name,
-    range: worksheet.getUsedRange().load("values, address"),
-  }));
-  await context.sync();
+
+  const wanted = new Set(names);
+  const usedRanges = worksheets.items
+    .filter((worksheet) => wanted.has(worksheet.name.trim()))
+    .map((worksheet) => {
+      const probe = found.get(worksheet.name);
+      const range =
+        probe && !probe.worksheet.isNullObject ? probe.range : worksheet.getUsedRange().load("values, address");
+      return { name: worksheet.name, range, pending: range !== probe?.range };
+    });
+  if (usedRanges.some((usedRange) => usedRange.pending)) await context.sync();
   return usedRanges.map(({ name, range }) => gridFromRange(name, range.values, range.address));
 }

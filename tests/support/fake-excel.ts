@@ -4,6 +4,8 @@
  * - every write and method call is queued and applied, in order, at `context.sync()` (which is counted);
  *   a failing command rejects the sync with an Office-style error ({ code }) and drops the rest;
  * - members above the ExcelApi version the fake reports fail at sync with ApiNotFound;
+ * - getItemOrNullObject (ExcelApi 1.4) gives a worksheet whose isNullObject is known after the sync; what
+ *   is asked of a null object is null too, and reading a property of it (rather than isNullObject) throws;
  * - touching any member the fake does not model throws at once, so the adapter cannot drift past it.
  * The fake does not calculate: a formula written through the API reads back as "" in `values`.
  */
@@ -54,7 +56,8 @@ export class FakeOfficeError extends Error {
   }
 }
 
-function compareVersions(a: string, b: string): number {
+/** Orders "1.4" before "1.10". */
+export function compareVersions(a: string, b: string): number {
   const [pa, pb] = [a.split(".").map(Number), b.split(".").map(Number)];
   for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
     const difference = (pa[i] ?? 0) - (pb[i] ?? 0);
@@ -208,8 +211,13 @@ class Batch {
     for (const command of commands) command();
   }
 
+  /** The sheet of that name, compared as Excel does (without regard to case), or null. */
+  findSheet(name: string): SheetState | null {
+    return this.state.sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
   sheet(name: string): SheetState {
-    const sheet = this.state.sheets.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    const sheet = this.findSheet(name);
     if (!sheet) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`);
     return sheet;
   }
@@ -243,6 +251,9 @@ function strict<T extends object>(target: T, typeName: string): T {
   });
 }
 
+/** What a property of a null object holds once synced: reading it is the adapter's mistake. */
+const ofNullObject = Symbol("of a null object");
+
 /** Load bookkeeping: what was asked, and the snapshots taken at sync. */
 class Loadable {
   protected readonly loaded = new Map<string, unknown>();
@@ -260,7 +271,11 @@ class Loadable {
         `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
       );
     }
-    return this.loaded.get(property);
+    const value = this.loaded.get(property);
+    if (value === ofNullObject) {
+      throw new Error(`fake Excel: ${this.typeName}.${property} of a null object was read; ask isNullObject first`);
+    }
+    return value;
   }
 
   protected requested(spec: string | string[]): string[] {
@@ -332,11 +347,18 @@ class FakeDataValidation {
 type Resolved = { sheet: SheetState; rect: Rect };
 
 class FakeRange extends Loadable {
+  /** `locate` gives null for a range of a null object (a worksheet from getItemOrNullObject that does not exist). */
   constructor(
     batch: Batch,
-    readonly resolve: () => Resolved,
+    private readonly locate: () => Resolved | null,
   ) {
     super(batch, "Range", ["values", "formulas", "numberFormat", "address"]);
+  }
+
+  resolve(): Resolved {
+    const resolved = this.locate();
+    if (!resolved) throw new Error("fake Excel does not model changing a range of a null object");
+    return resolved;
   }
 
   eachCell(change: (sheet: SheetState, row: number, column: number) => void): void {
@@ -425,7 +447,12 @@ class FakeRange extends Loadable {
   load(spec: string | string[]): this {
     const properties = this.requested(spec);
     this.batch.enqueue(() => {
-      const { sheet, rect } = this.resolve();
+      const resolved = this.locate();
+      if (!resolved) {
+        for (const property of properties) this.loaded.set(property, ofNullObject);
+        return;
+      }
+      const { sheet, rect } = resolved;
       const matrix = (pick: (cell: FakeCell) => unknown) =>
         Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) =>
           Array.from({ length: rect.right - rect.left + 1 }, (_, j) => pick(sheet.cell(rect.top + i, rect.left + j))),
@@ -475,23 +502,41 @@ class FakeTableCollection {
 }
 
 class FakeWorksheet extends Loadable {
+  /**
+   * `locate` finds the sheet when a command runs: it throws ItemNotFound for getItem of a missing sheet,
+   * and gives null for getItemOrNullObject's (`nullable`), whose isNullObject is then loaded at the sync.
+   */
   constructor(
     batch: Batch,
-    readonly resolve: () => SheetState,
+    private readonly locate: () => SheetState | null,
+    private readonly nullable = false,
   ) {
     super(batch, "Worksheet", ["name"]);
+    if (nullable) this.batch.enqueue(() => this.loaded.set("isNullObject", this.locate() === null));
+  }
+
+  resolve(): SheetState {
+    const sheet = this.locate();
+    if (!sheet) throw new Error("fake Excel does not model changing a null worksheet");
+    return sheet;
   }
 
   snapshotName(): void {
-    this.loaded.set("name", this.resolve().name);
+    const sheet = this.locate();
+    this.loaded.set("name", sheet ? sheet.name : ofNullObject);
   }
 
   get name(): string {
     return this.read("name") as string;
   }
 
+  get isNullObject(): boolean {
+    if (!this.nullable) throw new Error("fake Excel models isNullObject on getItemOrNullObject's worksheets only");
+    return this.read("isNullObject") as boolean;
+  }
+
   get tables(): FakeTableCollection {
-    return strict(new FakeTableCollection(this.batch, this.resolve), "TableCollection");
+    return strict(new FakeTableCollection(this.batch, () => this.resolve()), "TableCollection");
   }
 
   load(spec: string | string[]): this {
@@ -507,7 +552,8 @@ class FakeWorksheet extends Loadable {
         const parsed = parseRangeAddress(address);
         if (!parsed || parsed.sheet !== null)
           throw new FakeOfficeError("InvalidArgument", `Invalid address ${address}`);
-        return { sheet: this.resolve(), rect: parsed.rect };
+        const sheet = this.locate();
+        return sheet && { sheet, rect: parsed.rect };
       }),
       "Range",
     );
@@ -517,8 +563,8 @@ class FakeWorksheet extends Loadable {
     if (args.length > 0) throw new Error("fake Excel models getUsedRange() without valuesOnly (ExcelApi 1.1)");
     return strict(
       new FakeRange(this.batch, () => {
-        const sheet = this.resolve();
-        return { sheet, rect: sheet.usedRect() };
+        const sheet = this.locate();
+        return sheet && { sheet, rect: sheet.usedRect() };
       }),
       "Range",
     );
@@ -555,6 +601,12 @@ class FakeWorksheetCollection extends Loadable {
 
   getItem(name: string): FakeWorksheet {
     return strict(new FakeWorksheet(this.batch, () => this.batch.sheet(name)), "Worksheet");
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    if (typeof name !== "string") throw new Error("fake Excel models getItemOrNullObject(name) only");
+    this.batch.requires("1.4", "WorksheetCollection.getItemOrNullObject");
+    return strict(new FakeWorksheet(this.batch, () => this.batch.findSheet(name), true), "Worksheet");
   }
 
   add(name: string): FakeWorksheet {

@@ -1,10 +1,10 @@
 /** budgets/performance.json: every deterministic performance budget, in one place. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { MeasuredAction } from "./sync-counts";
+import type { SyncBudgets } from "./sync-counts";
 
 export interface PerformanceBudgets {
-  contextSyncs: { maxPerAction: Record<MeasuredAction, number> };
+  contextSyncs: { maxPerAction: SyncBudgets };
   /** By engine, then by page of dist/. */
   initialJs: { maxGzipBytes: Record<"modern" | "legacy", Record<string, number>> };
 }

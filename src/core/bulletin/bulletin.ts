@@ -14,6 +14,7 @@ import { countItems, ItemCountCheck, type ItemCountLink, type ItemCounts, readIt
 import { type Issue, sortIssues } from "../spec/issues";
 import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "../spec/layout";
 import { type NarrativeEntry, readNarrative } from "../reading/narrative";
+import { workbookSheetNames } from "../spec/sheets";
 import { indicatorParagraph, PhraseJoiner } from "../wording/paragraph";
 import { periodPhrase, quarterName } from "../wording/phrases";
 import { renderRow, scheduleText } from "../wording/row-text";
@@ -217,17 +218,11 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const narrative = readNarrative(byName.get(narrativeSheetName));
   const footer = readBulletinFooter(settings);
   issues.push(...narrative.issues, ...footer.issues);
-  const sheetOrder = [
-    settingsSheetName,
-    ...catalog.categories.map((category) => category.name),
-    itemsSheetName,
-    narrativeSheetName,
-  ];
   return {
     settings,
     sections,
     narrative: narrative.entries,
     footer: footer.footer,
-    issues: sortIssues(issues, sheetOrder),
+    issues: sortIssues(issues, workbookSheetNames(catalog)),
   };
 }

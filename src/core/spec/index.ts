@@ -2,5 +2,6 @@
 export * from "./a1";
 export * from "./issues";
 export * from "./layout";
+export * from "./sheets";
 export { kaijuBahao } from "./catalog/kaiju-bahao";
 export type * from "./catalog/types";

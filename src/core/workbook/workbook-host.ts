@@ -21,7 +21,11 @@ export interface TemplateReport {
 export interface WorkbookHost {
   /** Shown in the pane: "Excel" or "预览模式". */
   readonly label: string;
-  /** Every sheet's values (in Excel: at most 2 context.sync calls). Changes nothing. */
+  /**
+   * The values of the sheets the pipeline reads: at least every sheet whose name, without surrounding
+   * spaces, is one of workbookSheetNames(catalog) (in Excel: 1 context.sync on ExcelApi 1.4+, 2 on 1.1).
+   * Changes nothing.
+   */
   readWorkbook(): Promise<SheetGrid[]>;
   /** Adds what the template has and the workbook lacks; never overwrites a cell that exists. */
   createTemplate(options: { sample: boolean }): Promise<TemplateReport>;

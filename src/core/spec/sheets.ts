@@ -1,0 +1,16 @@
+/** Which sheets a workbook of a catalog has. */
+import type { Catalog } from "./catalog/types";
+import { itemsSheetName, narrativeSheetName, settingsSheetName } from "./layout";
+
+/**
+ * The sheets of a workbook of `catalog`, in order: 专报设置, a sheet per category, 民生实事明细 and
+ * 文字材料. They are all the pipeline reads (sheets by other names are left alone) and all 创建模板 adds.
+ */
+export function workbookSheetNames(catalog: Catalog): string[] {
+  return [
+    settingsSheetName,
+    ...catalog.categories.map((category) => category.name),
+    itemsSheetName,
+    narrativeSheetName,
+  ];
+}
