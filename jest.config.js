@@ -12,6 +12,7 @@ const builtTests = [
   "bundle-syntax.test.ts",
   "css-fallbacks.test.ts",
   "functions.test.ts",
+  "functions-bulletin.test.ts",
   "functions-metadata.test.ts",
   "functions-sample.test.ts",
   "lazy-chunks.test.ts",
