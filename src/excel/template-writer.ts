@@ -13,6 +13,7 @@ import {
   itemsSheetName,
   narrativeColumns,
   narrativeSheetName,
+  rawCellText,
   settingsSheetName,
   type CellBlock,
   type FormulaCell,
@@ -90,7 +91,7 @@ function addDropDown(range: Excel.Range, choices: readonly string[]): void {
 }
 
 function headersOf(grid: SheetGrid): string[] {
-  return (grid.values[0] ?? []).map((value) => String(value ?? ""));
+  return (grid.values[0] ?? []).map(rawCellText);
 }
 
 /** Number format and wrapping of the indicator columns in `rows` sheet rows from `firstRow`. */

@@ -12,6 +12,7 @@ import {
   itemColumns,
   itemLevels,
   itemsSheetName,
+  rawCellText,
   settingsSheetName,
   type ColumnSpec,
   type SheetGrid,
@@ -86,7 +87,7 @@ function openToUnit(spec: ColumnSpec, r: number, dataRows: number): boolean {
 }
 
 function formatIndicatorSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid, options: WriteOptions): void {
-  const headers = (grid.values[0] ?? []).map(String);
+  const headers = (grid.values[0] ?? []).map(rawCellText);
   const dataRows = grid.values.length - 1;
   const lastRow = dataRows + 1 + (options.unitForm ? unitSpareRows : spareRows);
   headers.forEach((header, c) => {
@@ -110,7 +111,7 @@ function formatIndicatorSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid, opt
 /** Column widths from the layout spec, by the header text of the sheet's first row. */
 function setColumnWidths(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
   (grid.values[0] ?? []).forEach((header, c) => {
-    const width = columnWidth(String(header ?? ""));
+    const width = columnWidth(rawCellText(header));
     if (width !== undefined) worksheet.getColumn(c + 1).width = width;
   });
 }
