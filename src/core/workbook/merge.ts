@@ -4,7 +4,7 @@
  * never overwritten unless the person chooses so; rows the master lacks are reported (and appended
  * when asked). Each return is checked with the same rules first and rejected whole on any error.
  */
-import { cellText, readCell } from "../reading/cells";
+import { cellText, isFormulaValue, readCell } from "../reading/cells";
 import { checkContext, checkDuplicateNames, checkRow } from "../checks/checks";
 import { rowFigures } from "../calc/figures";
 import { GridReader, type SheetGrid } from "../reading/grid";
@@ -112,6 +112,8 @@ interface SheetState {
   rowsByName: Map<string, number>;
   /** Current values, master's overlaid with what was merged so far, by "row:column". */
   current: Map<string, CellText>;
+  /** The master's formula cells ("row:column"), plain or shared: merge never writes them. */
+  formulas: Set<string>;
   nextRow: number;
 }
 
@@ -131,13 +133,9 @@ function sameValue(a: CellText, b: CellText): boolean {
   return a === b;
 }
 
-function isFormula(raw: unknown): boolean {
-  return raw !== null && typeof raw === "object" && "formula" in raw;
-}
-
-/** What a unit's cell contributes: its value, except a 完成率/同比 formula, which the master recomputes. */
+/** What a unit's cell contributes: its value, except a 完成率/同比 formula (plain or shared), which the master recomputes. */
 function unitValueOf(raw: unknown, key: IndicatorColumnKey, unit: string): CellText {
-  if (isFormula(raw) && indicatorColumns.find((c) => c.key === key)!.formula) return null;
+  if (isFormulaValue(raw) && indicatorColumns.find((c) => c.key === key)!.formula) return null;
   if (numericKeys.has(key)) return mergeableValue(raw, key, unit);
   const text = cellText(readCell(raw));
   return text === "" ? null : text;
@@ -149,6 +147,7 @@ function masterState(grid: SheetGrid): SheetState | null {
   if (!found) return null;
   const rowsByName = new Map<string, number>();
   const current = new Map<string, CellText>();
+  const formulas = new Set<string>();
   const nameColumn = found.columns.get("name")!;
   let lastUsed = found.headerRow;
   for (let r = found.headerRow + 1; r < reader.rowCount; r += 1) {
@@ -159,10 +158,13 @@ function masterState(grid: SheetGrid): SheetState | null {
     const unit = found.columns.has("unit") ? reader.text(r, found.columns.get("unit")!) : "";
     for (const key of mergedKeys) {
       const index = found.columns.get(key);
-      if (index !== undefined) current.set(`${r}:${index}`, mergeableValue(grid.values[r]?.[index], key, unit));
+      if (index === undefined) continue;
+      const raw = grid.values[r]?.[index];
+      current.set(`${r}:${index}`, mergeableValue(raw, key, unit));
+      if (isFormulaValue(raw)) formulas.add(`${r}:${index}`);
     }
   }
-  return { reader, columns: found.columns, rowsByName, current, nextRow: lastUsed + 1 };
+  return { reader, columns: found.columns, rowsByName, current, formulas, nextRow: lastUsed + 1 };
 }
 
 function emptySummary(sheet: string): SheetMergeSummary {
@@ -244,9 +246,11 @@ function mergeRow(
   for (const key of mergedKeys) {
     const masterColumn = state.columns.get(key);
     if (masterColumn === undefined) continue;
+    const slot = `${masterRow}:${masterColumn}`;
+    // The master's formula recomputes from the merged inputs; writing it would leave a constant behind.
+    if (state.formulas.has(slot)) continue;
     const unitValue = unitValueOf(unitCell(unitGrid, row, unitColumns, key), key, row.unit);
     if (unitValue === null) continue;
-    const slot = `${masterRow}:${masterColumn}`;
     const masterValue = state.current.get(slot) ?? null;
     const cell = state.reader.address(masterRow, masterColumn);
     if (masterValue === null) {
