@@ -5,16 +5,6 @@
 
 export const settingsSheetName = "专报设置";
 
-export const categoryNames = [
-  "产业发展",
-  "城乡融合",
-  "乡村振兴",
-  "区域协同",
-  "文体惠民",
-  "民生实事",
-  "双碳管控",
-] as const;
-
 export type IndicatorColumnKey =
   | "name"
   | "unit"

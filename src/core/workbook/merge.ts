@@ -10,7 +10,10 @@ import { rowFigures } from "../calc/figures";
 import { GridReader, type SheetGrid } from "../reading/grid";
 import { type IndicatorRow, indicatorTable, readIndicatorSheet } from "../reading/indicators";
 import type { Issue } from "../spec/issues";
-import { categoryNames, type IndicatorColumnKey, indicatorColumns } from "../spec/layout";
+import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
+import type { Catalog } from "../spec/catalog/types";
+import { type IndicatorColumnKey, indicatorColumns } from "../spec/layout";
+import { categorySheetNames } from "../spec/sheets";
 import { readNumber } from "../reading/numbers";
 
 export interface UnitReturn {
@@ -76,14 +79,17 @@ export interface MergeOptions {
   /** Per-conflict choices, by MergeConflict.key. */
   choices?: ReadonlyMap<string, MergeSide>;
   addRows: boolean;
+  /** Whose category sheets are merged; the 开局八好 preset by default. */
+  catalog?: Catalog;
 }
 
 const mergedKeys: readonly IndicatorColumnKey[] = ["actual", "target", "completion", "prior", "growth", "lead", "note"];
 const numericKeys = new Set<IndicatorColumnKey>(["actual", "target", "completion", "prior", "growth"]);
 
 /** A return is usable when every category sheet it has passes the checks without an error. */
-export function validateReturn(unitReturn: UnitReturn): RejectedReturn | null {
+export function validateReturn(unitReturn: UnitReturn, catalog: Catalog = kaijuBahao): RejectedReturn | null {
   const byName = new Map(unitReturn.grids.map((grid) => [grid.name.trim(), grid]));
+  const categoryNames = categorySheetNames(catalog);
   const present = categoryNames.filter((name) => byName.has(name));
   if (present.length === 0) {
     return {
@@ -177,6 +183,8 @@ export function planMerge(
   options: MergeOptions,
 ): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], newRows: [], rejected: [], merged: [], summary: [] };
+  const catalog = options.catalog ?? kaijuBahao;
+  const categoryNames = categorySheetNames(catalog);
   const masterByName = new Map(master.map((grid) => [grid.name.trim(), grid]));
   const states = new Map<string, SheetState | null>();
   const summaries = new Map<string, SheetMergeSummary>();
@@ -193,7 +201,7 @@ export function planMerge(
   };
 
   for (const unitReturn of returns) {
-    const rejection = validateReturn(unitReturn);
+    const rejection = validateReturn(unitReturn, catalog);
     if (rejection) {
       plan.rejected.push(rejection);
       continue;
