@@ -9,6 +9,9 @@ import { categoryGrid } from "./workbook-template";
 
 export const guideSheetName = "填报说明";
 
+/** The guide's header row: each item, then what the unit writes. */
+export const guideHeaders = ["项目", "内容"] as const;
+
 /** Items the unit fills on the guide sheet; 报送单位 names the return when the office merges it. */
 export const guideItems = ["报送单位", "联系人", "联系电话", "报送日期"] as const;
 
@@ -24,7 +27,7 @@ export function guideGrid(categories: readonly string[]): SheetGrid {
   return {
     name: guideSheetName,
     values: [
-      ["项目", "内容"],
+      [...guideHeaders],
       ...guideItems.map((item) => [item, ""]),
       [],
       [`本表包含：${categories.join("、")}`],
