@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import type ExcelJS from "exceljs";
 import {
   analyzeWorkbook,
   bulletinDocument,
@@ -34,7 +35,7 @@ import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } 
 import { CliError } from "./errors";
 import { mergeReportText } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
-import { gridsToWorkbook } from "../files/xlsx-write";
+import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
 export interface Io {
   out: (text: string) => void;
@@ -82,12 +83,10 @@ async function writeFileOrExplain(out: string, data: Uint8Array): Promise<void> 
   }
 }
 
-async function writeWorkbook(
-  workbook: { xlsx: { writeFile(path: string): Promise<void> } },
-  out: string,
-): Promise<void> {
+async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const bytes = await workbookBytes(workbook);
   try {
-    await workbook.xlsx.writeFile(out);
+    await writeFile(out, bytes);
   } catch (error) {
     throw new CliError(
       `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Excel 中打开。`,

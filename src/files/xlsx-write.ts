@@ -13,6 +13,7 @@ import {
   type SheetFormat,
   type SheetGrid,
 } from "../core";
+import { withQuotePrefix } from "./quote-prefix";
 
 export interface WriteOptions {
   /** A unit's form: only the cells the unit fills are unlocked; sheets protected without a password. */
@@ -103,4 +104,9 @@ export async function gridsToWorkbook(
     if (options.unitForm) await worksheet.protect("", unitProtection);
   }
   return workbook;
+}
+
+/** A workbook's .xlsx bytes, text that Excel would take for a formula quote-prefixed (quote-prefix.ts). */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return withQuotePrefix(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
