@@ -171,10 +171,10 @@ describe("the fake Excel", () => {
     const fake = new FakeExcel(grids);
     await expect(
       fake.run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem("表一") as unknown as { freezePanes: unknown };
-        return sheet.freezePanes;
+        const sheet = context.workbook.worksheets.getItem("表一") as unknown as { charts: unknown };
+        return sheet.charts;
       }),
-    ).rejects.toThrow("does not model Worksheet.freezePanes");
+    ).rejects.toThrow("does not model Worksheet.charts");
     await expect(
       fake.run(async (context) => {
         context.workbook.worksheets.getItem("表一").getUsedRange(true);

@@ -6,7 +6,7 @@ import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
-import { gridsToWorkbook } from "../src/files/xlsx-write";
+import { gridsToWorkbook, workbookBytes } from "../src/files/xlsx-write";
 import { PaneController } from "../src/taskpane/pane-controller";
 import { type ChosenFile, notAWorkbook, readReturnFiles } from "../src/taskpane/return-files";
 import { unitFormBytes } from "../src/taskpane/unit-form-file";
@@ -60,7 +60,7 @@ describe("readReturnFiles", () => {
 
 describe("unitFormBytes (下载报送表)", () => {
   test("writes the unit's form for the chosen categories, which 导入报送表 reads back", async () => {
-    const bytes = await unitFormBytes(["城乡融合", "民生实事"], gridsToWorkbook);
+    const bytes = await unitFormBytes(["城乡融合", "民生实事"], { gridsToWorkbook, workbookBytes });
     const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs);
     const grids = file && "grids" in file ? file.grids : [];
     expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合", "民生实事"]);
@@ -72,6 +72,6 @@ describe("unitFormBytes (下载报送表)", () => {
   });
 
   test("refuses a category the catalog lacks", async () => {
-    await expect(unitFormBytes(["不存在"], gridsToWorkbook)).rejects.toThrow("不存在");
+    await expect(unitFormBytes(["不存在"], { gridsToWorkbook, workbookBytes })).rejects.toThrow("不存在");
   });
 });

@@ -9,21 +9,23 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import type ExcelJS from "exceljs";
 import {
   analyzeWorkbook,
   bulletinDocument,
   bulletinHtml,
   bulletinPlainText,
-  categoryNames,
+  categorySheetNames,
   countBySeverity,
   hasErrors,
   issueLine,
   kaijuBahao,
   planMerge,
-  returnLabel,
+  returnLabels,
   settingsSheetName,
   unitFormGrids,
   workbookGrids,
+  type ReturnSource,
   type UnitReturn,
   type Analysis,
   type SheetGrid,
@@ -31,9 +33,9 @@ import {
 import { renderBulletinDocx } from "../files/export-docx";
 import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
 import { CliError } from "./errors";
-import { mergeReportLines } from "./merge-report";
+import { mergeReportText } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
-import { gridsToWorkbook } from "../files/xlsx-write";
+import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
 export interface Io {
   out: (text: string) => void;
@@ -57,7 +59,7 @@ function summaryLine(analysis: Analysis): string {
 /** A workbook with none of the expected sheets is not a 专报 workbook at all. */
 function requireBulletinSheets(grids: readonly SheetGrid[], path: string): void {
   const names = new Set(grids.map((grid) => grid.name.trim()));
-  const expected = [settingsSheetName, ...categoryNames];
+  const expected = [settingsSheetName, ...categorySheetNames(kaijuBahao)];
   if (!expected.some((name) => names.has(name))) {
     throw new CliError(
       `“${path}”中没有专报所需的工作表（${expected.join("、")}），请用 zhuanbao template 生成的模板填报。`,
@@ -81,12 +83,10 @@ async function writeFileOrExplain(out: string, data: Uint8Array): Promise<void> 
   }
 }
 
-async function writeWorkbook(
-  workbook: { xlsx: { writeFile(path: string): Promise<void> } },
-  out: string,
-): Promise<void> {
+async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
+  const bytes = await workbookBytes(workbook);
   try {
-    await workbook.xlsx.writeFile(out);
+    await writeFile(out, bytes);
   } catch (error) {
     throw new CliError(
       `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Excel 中打开。`,
@@ -105,7 +105,8 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const units = args.lists.get("unit");
   if (units) {
     const form = unitFormGrids(kaijuBahao, units);
-    if (!form.ok) throw new CliError(`没有类别“${form.unknown.join("、")}”，可选：${categoryNames.join("、")}。`);
+    if (!form.ok)
+      throw new CliError(`没有类别“${form.unknown.join("、")}”，可选：${categorySheetNames(kaijuBahao).join("、")}。`);
     await writeWorkbook(await gridsToWorkbook(form.grids, { unitForm: true }), out);
     io.out(`已生成报送表（${units.join("、")}）：${resolve(out)}\n`);
     return 0;
@@ -130,17 +131,18 @@ async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const master = await loadWorkbookFile(masterPath);
   requireBulletinSheets(master.grids, masterPath);
 
-  const returns: UnitReturn[] = [];
+  const sources: ReturnSource[] = [];
   const unreadable: { unit: string; reason: string }[] = [];
   for (const path of unitPaths) {
     try {
-      const grids = await readWorkbookFile(path);
-      returns.push({ label: returnLabel(grids) ?? basename(path), grids });
+      sources.push({ fileName: basename(path), grids: await readWorkbookFile(path) });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       unreadable.push({ unit: basename(path), reason: error.message });
     }
   }
+  const labels = returnLabels(sources);
+  const returns: UnitReturn[] = sources.map((source, i) => ({ label: labels[i]!, grids: source.grids }));
   const plan = planMerge(master.grids, returns, { prefer, addRows: args.options.has("add-rows") });
   plan.rejected.unshift(...unreadable.map((entry) => ({ ...entry, issues: [] })));
   if (plan.merged.length > 0) {
@@ -148,7 +150,7 @@ async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     await writeWorkbook(master.workbook, out);
   }
   if (format === "json") io.out(`${JSON.stringify(plan, null, 2)}\n`);
-  else io.out(mergeReportLines(plan, resolve(out)).join("\n") + "\n");
+  else io.out(mergeReportText(plan, resolve(out)).join("\n") + "\n");
   return plan.rejected.length > 0 ? 1 : 0;
 }
 

@@ -4,28 +4,19 @@
  * to existing sheets. Only the cells the plan names are written.
  */
 import {
+  columnFormats,
   columnLetter,
-  columnWidth,
-  indicatorColumns,
-  itemColumns,
-  itemLevels,
-  includeChoices,
-  itemsSheetName,
-  narrativeColumns,
-  narrativeSheetName,
-  settingsSheetName,
+  headerFill,
+  sheetFormat,
   type CellBlock,
+  type ColumnFormat,
   type FormulaCell,
   type SheetExtension,
+  type SheetFormat,
   type SheetGrid,
   type TemplatePlan,
 } from "../core";
 import { supportsExcelApi } from "./api-support";
-
-/** Rows below the preset's that get formats and lists too, for staff to add indicators. */
-const spareRows = 200;
-
-const headerFill = "#DDEBF7";
 
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
@@ -61,112 +52,68 @@ function writeBlock(worksheet: Excel.Worksheet, block: CellBlock): void {
   worksheet.getRange(rangeAddress(block.row, block.column, matrix.length, width)).formulas = matrix;
 }
 
-function columnRange(worksheet: Excel.Worksheet, column: number, firstRow: number, rows: number): Excel.Range {
-  return worksheet.getRange(rangeAddress(firstRow, column, rows, 1));
-}
-
-function setNumberFormat(worksheet: Excel.Worksheet, column: number, firstRow: number, rows: number, format: string) {
-  columnRange(worksheet, column, firstRow, rows).numberFormat = Array.from({ length: rows }, () => [format]);
-}
-
-function styleHeader(worksheet: Excel.Worksheet, columns: number): void {
-  const header = worksheet.getRange(rangeAddress(0, 0, 1, columns));
-  header.format.font.bold = true;
-  header.format.fill.color = headerFill;
-}
-
-function setWidths(worksheet: Excel.Worksheet, widths: readonly { column: number; characters: number }[]): void {
+function setWidths(worksheet: Excel.Worksheet, columns: readonly ColumnFormat[]): void {
   if (supportsExcelApi("1.2")) {
-    for (const { column, characters } of widths) {
-      worksheet.getRange(rangeAddress(0, column, 1, 1)).format.columnWidth = characterWidthInPoints(characters);
+    for (const { column, width } of columns) {
+      if (width === undefined) continue;
+      worksheet.getRange(rangeAddress(0, column, 1, 1)).format.columnWidth = characterWidthInPoints(width);
     }
   }
 }
 
-function addDropDown(range: Excel.Range, choices: readonly string[]): void {
-  if (supportsExcelApi("1.8")) {
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: choices.join(",") } };
-  }
-}
-
-function headersOf(grid: SheetGrid): string[] {
-  return (grid.values[0] ?? []).map((value) => String(value ?? ""));
-}
-
-/** Number format and wrapping of the indicator columns in `rows` sheet rows from `firstRow`. */
-function formatIndicatorCells(
+/**
+ * The columns' number formats and wrapping over `rows`, and with `lists` their drop-downs: 创建模板 does
+ * not add lists to rows it appends to a sheet, whose columns may have lists of their own.
+ */
+function formatColumns(
   worksheet: Excel.Worksheet,
-  columns: readonly { header: string; column: number }[],
-  firstRow: number,
-  rows: number,
+  columns: readonly ColumnFormat[],
+  rows: { first: number; count: number },
+  lists: boolean,
 ): void {
-  for (const { header, column } of columns) {
-    const spec = indicatorColumns.find((candidate) => candidate.header === header);
-    if (spec?.numberFormat && spec.numberFormat !== "General") {
-      setNumberFormat(worksheet, column, firstRow, rows, spec.numberFormat);
+  for (const { column, numberFormat, wrap, choices } of columns) {
+    const range = () => worksheet.getRange(rangeAddress(rows.first, column, rows.count, 1));
+    if (numberFormat) range().numberFormat = Array.from({ length: rows.count }, () => [numberFormat]);
+    if (wrap) range().format.wrapText = true;
+    if (lists && choices && supportsExcelApi("1.8")) {
+      range().dataValidation.rule = { list: { inCellDropDown: true, source: choices.join(",") } };
     }
-    if (spec?.key === "template") columnRange(worksheet, column, firstRow, rows).format.wrapText = true;
   }
 }
 
-function queueCategorySheet(worksheet: Excel.Worksheet, grid: SheetGrid): void {
-  const headers = headersOf(grid);
-  const columns = headers.map((header, column) => ({ header, column }));
-  const formattedRows = grid.values.length - 1 + spareRows;
-  worksheet.tables.add(qualifiedAddress(grid.name, rangeAddress(0, 0, grid.values.length, headers.length)), true);
-  formatIndicatorCells(worksheet, columns, 1, formattedRows);
-  for (const { header, column } of columns) {
-    const choices = indicatorColumns.find((spec) => spec.header === header)?.choices;
-    if (choices) addDropDown(columnRange(worksheet, column, 1, formattedRows), choices);
+/** Applies core's format plan of a new sheet; a filter comes with the table Excel makes of the header. */
+function applyFormat(worksheet: Excel.Worksheet, format: SheetFormat, tableRows: number): void {
+  if (format.filter) {
+    const table = rangeAddress(0, 0, tableRows, format.headerColumns);
+    worksheet.tables.add(qualifiedAddress(format.sheet, table), true);
   }
-}
-
-function queueItemsSheet(worksheet: Excel.Worksheet, grid: SheetGrid): void {
-  const headers = headersOf(grid);
-  styleHeader(worksheet, headers.length);
-  for (const header of [itemColumns.completion, itemColumns.schedule]) {
-    setNumberFormat(worksheet, headers.indexOf(header), 1, spareRows, "0.0%");
-  }
-  addDropDown(columnRange(worksheet, headers.indexOf(itemColumns.level), 1, spareRows), itemLevels);
-}
-
-function queueNarrativeSheet(worksheet: Excel.Worksheet, grid: SheetGrid): void {
-  const headers = headersOf(grid);
-  const rows = grid.values.length - 1 + spareRows;
-  styleHeader(worksheet, headers.length);
-  columnRange(worksheet, headers.indexOf(narrativeColumns.body), 1, rows).format.wrapText = true;
-  addDropDown(columnRange(worksheet, headers.indexOf(narrativeColumns.include), 1, rows), includeChoices);
+  const header = worksheet.getRange(rangeAddress(0, 0, 1, format.headerColumns));
+  header.format.font.bold = true;
+  header.format.fill.color = `#${headerFill}`;
+  header.format.horizontalAlignment = "Center";
+  header.format.verticalAlignment = "Center";
+  header.format.wrapText = true;
+  if (supportsExcelApi("1.7")) worksheet.freezePanes.freezeRows(1);
+  formatColumns(worksheet, format.columns, format.rows, true);
+  setWidths(worksheet, format.columns);
 }
 
 function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): Excel.Worksheet {
   const worksheet = worksheets.add(grid.name);
   writeBlock(worksheet, { row: 0, column: 0, values: grid.values.map((row) => [...row]) });
-  if (grid.name === settingsSheetName) styleHeader(worksheet, headersOf(grid).length);
-  else if (grid.name === itemsSheetName) queueItemsSheet(worksheet, grid);
-  else if (grid.name === narrativeSheetName) queueNarrativeSheet(worksheet, grid);
-  else queueCategorySheet(worksheet, grid);
-  setWidths(
-    worksheet,
-    headersOf(grid).flatMap((header, column) => {
-      const characters = columnWidth(header);
-      return characters === undefined ? [] : [{ column, characters }];
-    }),
-  );
+  applyFormat(worksheet, sheetFormat(grid), grid.values.length);
   return worksheet;
 }
 
 function queueExtension(worksheets: Excel.WorksheetCollection, extension: SheetExtension): void {
   const worksheet = worksheets.getItem(extension.sheet);
   for (const block of extension.blocks) writeBlock(worksheet, block);
-  if (extension.addedRows) {
-    formatIndicatorCells(worksheet, extension.columns, extension.addedRows.first, extension.addedRows.count);
-  }
+  const columns = columnFormats(extension.sheet.trim(), extension.columns);
+  if (extension.addedRows) formatColumns(worksheet, columns, extension.addedRows, false);
+  const added = new Set(extension.addedColumns.map((column) => column.column));
   setWidths(
     worksheet,
-    extension.addedColumns.flatMap(({ header, column }) => {
-      const characters = columnWidth(header);
-      return characters === undefined ? [] : [{ column, characters }];
-    }),
+    columns.filter((column) => added.has(column.column)),
   );
 }
 

@@ -1,35 +1,26 @@
 /**
  * Writing pipeline grids to .xlsx with the layout spec's formats: the template staff fill, unit forms,
- * and any workbook the CLI or the pane (下载报送表) produces. The add-in's 创建模板 applies the same spec
- * through Office.js.
+ * and any workbook the CLI or the pane (下载报送表) produces. The formats are core's format plan
+ * (format-plan.ts), which the add-in's 创建模板 applies through Office.js.
  */
 import ExcelJS from "exceljs";
 import {
   columnLetter,
-  columnWidth,
-  guideSheetName,
-  indicatorColumns,
-  itemColumns,
-  itemLevels,
-  itemsSheetName,
-  settingsSheetName,
-  type ColumnSpec,
+  headerFill,
+  lockedFill,
+  openToUnit,
+  sheetFormat,
+  type SheetFormat,
   type SheetGrid,
 } from "../core";
+import { withQuotePrefix } from "./quote-prefix";
 
 export interface WriteOptions {
   /** A unit's form: only the cells the unit fills are unlocked; sheets protected without a password. */
   unitForm?: boolean;
 }
 
-/** Rows below the data that still get validation lists and formats, for staff to add indicators. */
-const spareRows = 200;
-/** Rows a unit may add below the preset's in its form. */
-const unitSpareRows = 30;
-
-const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const lockedFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } };
-const headerFont: Partial<ExcelJS.Font> = { bold: true, name: "宋体", size: 11 };
+const solid = (rgb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${rgb}` } });
 
 /** Protection that still lets a unit select, resize and filter, with no password to lose. */
 const unitProtection: Partial<ExcelJS.WorksheetProtection> = {
@@ -69,76 +60,37 @@ function writeValues(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
   });
 }
 
-function styleHeader(worksheet: ExcelJS.Worksheet, width: number): void {
+/** Applies core's format plan of a sheet: header, widths, the columns' formats over the data rows. */
+function applyFormat(worksheet: ExcelJS.Worksheet, format: SheetFormat): void {
   const header = worksheet.getRow(1);
-  for (let c = 1; c <= width; c += 1) {
+  for (let c = 1; c <= format.headerColumns; c += 1) {
     const cell = header.getCell(c);
-    cell.font = headerFont;
-    cell.fill = headerFill;
+    cell.font = { bold: true };
+    cell.fill = solid(headerFill);
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   }
   worksheet.views = [{ state: "frozen", ySplit: 1 }];
-}
-
-/** In a unit form, whether a column's cell in data row `r` (1-based) is open to the unit. */
-function openToUnit(spec: ColumnSpec, r: number, dataRows: number): boolean {
-  return spec.unitForm === "open" || (spec.unitForm === "new-rows" && r > dataRows + 1);
-}
-
-function formatIndicatorSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid, options: WriteOptions): void {
-  const headers = (grid.values[0] ?? []).map(String);
-  const dataRows = grid.values.length - 1;
-  const lastRow = dataRows + 1 + (options.unitForm ? unitSpareRows : spareRows);
-  headers.forEach((header, c) => {
-    const spec = indicatorColumns.find((column) => column.header === header);
-    if (!spec) return;
-    for (let r = 2; r <= lastRow; r += 1) {
-      const cell = worksheet.getCell(r, c + 1);
-      if (spec.numberFormat && spec.numberFormat !== "General") cell.numFmt = spec.numberFormat;
-      if (spec.key === "template") cell.alignment = { wrapText: true, vertical: "top" };
-      if (!options.unitForm) continue;
-      if (openToUnit(spec, r, dataRows)) cell.protection = { locked: false };
-      else cell.fill = lockedFill;
+  if (format.filter)
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: format.headerColumns } };
+  const { first, count } = format.rows;
+  for (const column of format.columns) {
+    if (column.width !== undefined) worksheet.getColumn(column.column + 1).width = column.width;
+    for (let row = first; row < first + count; row += 1) {
+      const cell = worksheet.getCell(row + 1, column.column + 1);
+      if (column.numberFormat) cell.numFmt = column.numberFormat;
+      if (column.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      if (!format.protect || column.access === undefined) continue;
+      if (openToUnit(format, column, row)) cell.protection = { locked: false };
+      else cell.fill = solid(lockedFill);
     }
-    if (spec.choices)
-      listValidation(worksheet, `${columnLetter(c)}2:${columnLetter(c)}${lastRow}`, spec.header, spec.choices);
-  });
-  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  styleHeader(worksheet, headers.length);
-}
-
-/** Column widths from the layout spec, by the header text of the sheet's first row. */
-function setColumnWidths(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
-  (grid.values[0] ?? []).forEach((header, c) => {
-    const width = columnWidth(String(header ?? ""));
-    if (width !== undefined) worksheet.getColumn(c + 1).width = width;
-  });
-}
-
-function formatSettingsSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
-  styleHeader(worksheet, grid.values[0]?.length ?? 3);
-}
-
-function formatItemsSheet(worksheet: ExcelJS.Worksheet): void {
-  const headers = Object.values(itemColumns);
-  const levelColumn = columnLetter(headers.indexOf(itemColumns.level));
-  listValidation(worksheet, `${levelColumn}2:${levelColumn}${spareRows}`, itemColumns.level, itemLevels);
-  for (const header of [itemColumns.completion, itemColumns.schedule]) {
-    const column = headers.indexOf(header) + 1;
-    for (let r = 2; r <= spareRows; r += 1) worksheet.getCell(r, column).numFmt = "0.0%";
-  }
-  styleHeader(worksheet, headers.length);
-}
-
-function formatGuideSheet(worksheet: ExcelJS.Worksheet, grid: SheetGrid): void {
-  styleHeader(worksheet, 2);
-  // The 项目 | 内容 block: the unit fills 内容.
-  for (let r = 2; r < grid.values.length && (grid.values[r - 1]?.length ?? 0) === 2; r += 1) {
-    worksheet.getCell(r, 2).protection = { locked: false };
+    if (column.choices) {
+      const letter = columnLetter(column.column);
+      listValidation(worksheet, `${letter}${first + 1}:${letter}${first + count}`, column.header, column.choices);
+    }
   }
 }
 
-/** A workbook holding `grids`, formatted by the layout spec. */
+/** A workbook holding `grids`, formatted by core's format plan. */
 export async function gridsToWorkbook(
   grids: readonly SheetGrid[],
   options: WriteOptions = {},
@@ -148,12 +100,13 @@ export async function gridsToWorkbook(
   for (const grid of grids) {
     const worksheet = workbook.addWorksheet(grid.name);
     writeValues(worksheet, grid);
-    setColumnWidths(worksheet, grid);
-    if (grid.name === settingsSheetName) formatSettingsSheet(worksheet, grid);
-    else if (grid.name === itemsSheetName) formatItemsSheet(worksheet);
-    else if (grid.name === guideSheetName) formatGuideSheet(worksheet, grid);
-    else formatIndicatorSheet(worksheet, grid, options);
+    applyFormat(worksheet, sheetFormat(grid, options));
     if (options.unitForm) await worksheet.protect("", unitProtection);
   }
   return workbook;
+}
+
+/** A workbook's .xlsx bytes, text that Excel would take for a formula quote-prefixed (quote-prefix.ts). */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return withQuotePrefix(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -1,38 +1,24 @@
 /**
  * One 导入报送表 session, with no DOM: the returns read from the chosen files, the master's grids,
  * and the person's choices (per conflict, and whether to add new indicators). The plan is core's
- * planMerge, redone on every choice; nothing is written until 应用合并.
+ * planMerge, redone on every choice; nothing is written until 应用合并. Labels, value texts and the
+ * report's lines are core's (merge-report.ts), as in `zhuanbao merge`.
  */
-import { formatNumber, formatPercent } from "../core/calc";
 import type { SheetGrid } from "../core/reading";
-import { indicatorColumns } from "../core/spec";
+import { issueLine } from "../core/spec";
 import {
+  mergeReportLines,
+  mergeValueText,
   type MergePlan,
   type MergeSide,
   planMerge,
   type RejectedReturn,
-  returnLabel,
+  type ReturnSource,
+  returnLabels,
   type UnitReturn,
 } from "../core/workbook";
 import type { MergeConflictView, MergeView } from "./pane-model";
 import type { ReturnFile } from "./return-files";
-
-const ratioHeaders = new Set(indicatorColumns.filter((column) => column.kind === "ratio").map((c) => c.header));
-
-/** A merged value as the person would type it: 0.924 in 完成率 is 92.4%. */
-function valueText(value: number | string, header: string): string {
-  if (typeof value === "string") return value;
-  return ratioHeaders.has(header) ? formatPercent(value, 2) : formatNumber(value, 6);
-}
-
-/** The unit's own name (its 报送单位) or the file name, made unique: conflict choices are keyed by it. */
-function uniqueLabel(file: ReturnFile & { grids: SheetGrid[] }, taken: Set<string>): string {
-  const base = returnLabel(file.grids) ?? file.fileName.replace(/\.xlsx$/i, "");
-  let label = taken.has(base) ? `${base}（${file.fileName}）` : base;
-  for (let n = 2; taken.has(label); n += 1) label = `${base}（${file.fileName}，${n}）`;
-  taken.add(label);
-  return label;
-}
 
 export class MergeSession {
   private readonly choices = new Map<string, MergeSide>();
@@ -46,13 +32,14 @@ export class MergeSession {
   ) {}
 
   static fromFiles(master: readonly SheetGrid[], files: readonly ReturnFile[]): MergeSession {
-    const taken = new Set<string>();
-    const returns: UnitReturn[] = [];
+    const sources: ReturnSource[] = [];
     const unreadable: RejectedReturn[] = [];
     for (const file of files) {
-      if ("grids" in file) returns.push({ label: uniqueLabel(file, taken), grids: file.grids });
+      if ("grids" in file) sources.push(file);
       else unreadable.push({ unit: file.fileName, reason: file.unreadable, issues: [] });
     }
+    const labels = returnLabels(sources);
+    const returns: UnitReturn[] = sources.map((source, i) => ({ label: labels[i]!, grids: source.grids }));
     return new MergeSession(master, returns, unreadable);
   }
 
@@ -105,9 +92,7 @@ export class MergeSession {
       rejected: this.rejected.map((rejection) => ({
         unit: rejection.unit,
         reason: rejection.reason,
-        issues: rejection.issues.map(
-          (issue) => `${issue.sheet}${issue.cell ? ` ${issue.cell}` : ""}：${issue.message}`,
-        ),
+        issues: rejection.issues.map(issueLine),
       })),
       sheets: plan.summary,
       conflicts: plan.conflicts.map((conflict): MergeConflictView => ({
@@ -117,8 +102,8 @@ export class MergeSession {
         header: conflict.header,
         cell: conflict.cell,
         unit: conflict.unit,
-        masterText: valueText(conflict.masterValue, conflict.header),
-        unitText: valueText(conflict.unitValue, conflict.header),
+        masterText: mergeValueText(conflict.masterValue, conflict.header),
+        unitText: mergeValueText(conflict.unitValue, conflict.header),
         chosen: conflict.chosen,
       })),
       newRows: plan.newRows.map((row) => ({
@@ -133,23 +118,15 @@ export class MergeSession {
     };
   }
 
-  /** What 应用合并 wrote, one sentence a line. */
+  /** The merge report: core's lines, those `zhuanbao merge` prints for the same files. */
+  reportLines(): string[] {
+    return mergeReportLines(this.plan, this.rejected);
+  }
+
+  /** What 应用合并 wrote, then the merge report. */
   appliedLines(): string[] {
-    const { plan } = this;
-    const lines: string[] = [];
-    if (plan.edits.length === 0) lines.push("没有需要写入的内容，工作簿未改动。");
-    else lines.push(`已写入 ${plan.edits.length} 个单元格。`);
-    for (const sheet of plan.summary) {
-      const added = plan.newRows.filter((row) => row.sheet === sheet.sheet && row.added).length;
-      const parts = [
-        sheet.filled > 0 ? `填入空白单元格 ${sheet.filled} 个` : "",
-        sheet.takenFromUnits > 0 ? `采用报送值 ${sheet.takenFromUnits} 个` : "",
-        added > 0 ? `新增指标 ${added} 行` : "",
-      ].filter(Boolean);
-      if (parts.length > 0) lines.push(`“${sheet.sheet}”：${parts.join("，")}。`);
-    }
-    if (plan.merged.length > 0) lines.push(`已合并：${plan.merged.join("、")}。`);
-    for (const rejection of this.rejected) lines.push(`未合并“${rejection.unit}”：${rejection.reason}。`);
-    return lines;
+    const { edits } = this.plan;
+    const written = edits.length === 0 ? "没有需要写入的内容，工作簿未改动。" : `已写入 ${edits.length} 个单元格。`;
+    return [written, ...this.reportLines()];
   }
 }

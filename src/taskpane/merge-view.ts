@@ -2,7 +2,7 @@
  * Draws an import waiting for 应用合并: the per-sheet summary, each conflict with both values and its
  * choice, the new indicators, and the returns that were refused with their reasons.
  */
-import type { MergeSide } from "../core/workbook";
+import { mergeSideLabels, type MergeSide } from "../core/workbook";
 import { element } from "./dom";
 import type { MergeConflictView, MergeView, NewRowView, RejectedReturnView } from "./pane-model";
 
@@ -10,8 +10,6 @@ export interface MergeChoiceHandlers {
   onChooseConflict(key: string, side: MergeSide): void;
   onChooseAddRows(add: boolean): void;
 }
-
-const sideLabels: Record<MergeSide, string> = { master: "保留总表", unit: "采用报送值" };
 
 function heading(text: string): HTMLElement {
   return element("h3", "merge-heading", text);
@@ -51,7 +49,11 @@ function choice(
     if (input.checked) handlers.onChooseConflict(conflict.key, side);
   });
   const value = side === "master" ? conflict.masterText : conflict.unitText;
-  label.append(input, element("span", "merge-choice-side", sideLabels[side]), element("span", "merge-value", value));
+  label.append(
+    input,
+    element("span", "merge-choice-side", mergeSideLabels[side]),
+    element("span", "merge-value", value),
+  );
   return label;
 }
 

@@ -3,7 +3,7 @@
  * CLI's formatting (src/files/xlsx-write.ts: open cells, protection without a password, 填报说明). The
  * writer and ExcelJS are fetched as a chunk of their own on first use.
  */
-import type { gridsToWorkbook } from "../files/xlsx-write";
+import type { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 import { kaijuBahao } from "../core/spec";
 import { unitFormGrids } from "../core/workbook";
 
@@ -14,18 +14,20 @@ export function unitFormFileName(categories: readonly string[]): string {
   return `报送表（${categories.join("、")}）.xlsx`;
 }
 
-type WorkbookWriter = typeof gridsToWorkbook;
+/** The CLI's writer (src/files/xlsx-write.ts): the workbook formatted, then its bytes. */
+export interface WorkbookWriter {
+  gridsToWorkbook: typeof gridsToWorkbook;
+  workbookBytes: typeof workbookBytes;
+}
 
-/** The form's bytes, formatted by `write` (the CLI's gridsToWorkbook). */
-export async function unitFormBytes(categories: readonly string[], write: WorkbookWriter): Promise<Uint8Array> {
+/** The form's bytes, formatted and written by `writer`. */
+export async function unitFormBytes(categories: readonly string[], writer: WorkbookWriter): Promise<Uint8Array> {
   const form = unitFormGrids(kaijuBahao, categories);
   if (!form.ok) throw new Error(`unknown categories: ${form.unknown.join(", ")}`);
-  const workbook = await write(form.grids, { unitForm: true });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return writer.workbookBytes(await writer.gridsToWorkbook(form.grids, { unitForm: true }));
 }
 
 /** The form's bytes, the writer and ExcelJS fetched on first use. */
 export async function writeUnitForm(categories: readonly string[]): Promise<Uint8Array> {
-  const writer = await import(/* webpackChunkName: "xlsx-writer" */ "../files/xlsx-write.js");
-  return unitFormBytes(categories, writer.gridsToWorkbook);
+  return unitFormBytes(categories, await import(/* webpackChunkName: "xlsx-writer" */ "../files/xlsx-write.js"));
 }

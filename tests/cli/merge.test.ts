@@ -58,7 +58,8 @@ describe("zhuanbao merge", () => {
     expect(lines).toContain("已合并：市人社局");
     expect(lines).toContain("城乡融合：填入 2 个空单元格；冲突 1 处（采用报送值 0 处）；总表没有的指标 1 行");
     expect(lines).toContain("冲突 城乡融合!C2 “城镇新增就业”的本期值：总表 462，市人社局 470 → 保留总表值");
-    expect(lines).toContain("新指标 城乡融合 “城镇登记失业人员再就业”（市人社局）未添加（可加 --add-rows 添加）");
+    expect(lines).toContain("新指标 城乡融合 “城镇登记失业人员再就业”（市人社局）未添加");
+    expect(lines).toContain("总表没有的指标未添加，可加 --add-rows 添加到总表末尾。");
     expect(lines.find((line) => line.startsWith("未合并 坏文件.xlsx："))).toContain("不是有效的 Excel 工作簿");
     expect(fileFingerprint(masterFile)).toBe(before);
     expect(await cellValue(out, "城乡融合", "C2")).toBe(462);
@@ -87,7 +88,8 @@ describe("zhuanbao merge", () => {
     ]);
     const run = await runCli("merge", masterFile, unit, "--out", join(dir, "m2.xlsx"));
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("未合并 乱填.xlsx：有 1 处错误，整份未合并");
+    // Without a 报送单位 the return is named by its file, as in the pane.
+    expect(run.stdout).toContain("未合并 乱填：有 1 处错误，整份未合并");
     expect(run.stdout).toContain("错误 城乡融合!C4 本期值为负数（-3），以“套”计的数量不能为负");
     expect(run.stdout).toContain("没有可合并的报送表，未写出文件。");
   });

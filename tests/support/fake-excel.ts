@@ -34,6 +34,11 @@ export interface FakeTable {
   hasHeaders: boolean;
 }
 
+export interface FakeAlignment {
+  horizontal?: string;
+  vertical?: string;
+}
+
 export interface FakeValidation {
   address: string;
   rule: unknown;
@@ -125,6 +130,9 @@ class SheetState {
   readonly columnWidths = new Map<number, number>();
   readonly tables: (FakeTable & { rect: Rect })[] = [];
   readonly validations: (FakeValidation & { rect: Rect })[] = [];
+  /** Alignments by "row,column", kept beside the cells: they do not make a cell part of the used range. */
+  readonly alignments = new Map<string, FakeAlignment>();
+  frozenRows = 0;
 
   constructor(public name: string) {}
 
@@ -318,6 +326,18 @@ class FakeRangeFormat {
   set wrapText(value: boolean) {
     this.range.eachCell((sheet, row, column) => sheet.update(row, column, { wrapText: value }));
   }
+  set horizontalAlignment(value: string) {
+    this.align({ horizontal: value });
+  }
+  set verticalAlignment(value: string) {
+    this.align({ vertical: value });
+  }
+  private align(change: FakeAlignment): void {
+    this.range.eachCell((sheet, row, column) => {
+      const key = `${row},${column}`;
+      sheet.alignments.set(key, { ...sheet.alignments.get(key), ...change });
+    });
+  }
   set columnWidth(value: number) {
     this.batch.requires("1.2", "RangeFormat.columnWidth");
     this.batch.write(() => {
@@ -501,6 +521,20 @@ class FakeTableCollection {
   }
 }
 
+class FakeFreezePanes {
+  constructor(
+    private readonly batch: Batch,
+    private readonly worksheet: () => SheetState,
+  ) {}
+
+  freezeRows(count: number): void {
+    this.batch.requires("1.7", "WorksheetFreezePanes.freezeRows");
+    this.batch.write(() => {
+      this.worksheet().frozenRows = count;
+    });
+  }
+}
+
 class FakeWorksheet extends Loadable {
   /**
    * `locate` finds the sheet when a command runs: it throws ItemNotFound for getItem of a missing sheet,
@@ -537,6 +571,10 @@ class FakeWorksheet extends Loadable {
 
   get tables(): FakeTableCollection {
     return strict(new FakeTableCollection(this.batch, () => this.resolve()), "TableCollection");
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return strict(new FakeFreezePanes(this.batch, () => this.resolve()), "WorksheetFreezePanes");
   }
 
   load(spec: string | string[]): this {
@@ -764,6 +802,16 @@ export class FakeExcel {
 
   tables(sheet: string): FakeTable[] {
     return this.sheetState(sheet).tables.map(({ address, hasHeaders }) => ({ address, hasHeaders }));
+  }
+
+  alignment(sheet: string, address: string): FakeAlignment {
+    const position = parseAddress(address);
+    if (!position) throw new Error(`bad address ${address}`);
+    return this.sheetState(sheet).alignments.get(`${position.row},${position.column}`) ?? {};
+  }
+
+  frozenRows(sheet: string): number {
+    return this.sheetState(sheet).frozenRows;
   }
 
   validations(sheet: string): FakeValidation[] {

@@ -80,7 +80,7 @@ export function readCell(raw: unknown): CellValue {
   if (raw instanceof Date) return fromDate(raw);
   if (typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
   // Pick the one schema the object's keys point to: a failed zod parse is costly on large sheets.
-  if ("formula" in raw || "sharedFormula" in raw) {
+  if (isFormulaValue(raw)) {
     const formula = formulaCell(raw);
     if (formula) {
       const { result } = formula;
@@ -99,6 +99,11 @@ export function readCell(raw: unknown): CellValue {
     if (hyperlink.success) return readCell(hyperlink.data.text);
   }
   return { kind: "error", code: "#VALUE!" };
+}
+
+/** Whether a raw value is a formula cell, plain or shared ({sharedFormula} is a clone of another cell's formula). */
+export function isFormulaValue(raw: unknown): boolean {
+  return raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw);
 }
 
 /** The text a person sees for simple values (used for names, units, templates). */

@@ -5,16 +5,6 @@
 
 export const settingsSheetName = "专报设置";
 
-export const categoryNames = [
-  "产业发展",
-  "城乡融合",
-  "乡村振兴",
-  "区域协同",
-  "文体惠民",
-  "民生实事",
-  "双碳管控",
-] as const;
-
 export type IndicatorColumnKey =
   | "name"
   | "unit"
@@ -153,7 +143,7 @@ export const indicatorColumns: readonly ColumnSpec[] = [
     header: "纳入专报",
     kind: "choice",
     inTemplate: true,
-    width: 9,
+    width: 10,
     choices: includeChoices,
     unitForm: "locked",
     description: "“否”则不写入专报",
@@ -346,7 +336,10 @@ export const narrativeSectionNames: readonly BulletinSectionName[] = bulletinSec
   (name) => name !== indicatorSectionName,
 );
 
-/** Widths in characters of the other sheets' columns; indicator columns carry their own in the spec. */
+/**
+ * Widths in characters of the other sheets' columns; indicator columns carry their own in the spec.
+ * No width is 9: ExcelJS takes 9 for its default and leaves it out of the file.
+ */
 const otherColumnWidths: Readonly<Record<string, number>> = {
   [settingsColumns.item]: 16,
   [settingsColumns.value]: 40,
@@ -355,7 +348,7 @@ const otherColumnWidths: Readonly<Record<string, number>> = {
   [itemColumns.level]: 8,
   [itemColumns.target]: 10,
   [itemColumns.done]: 10,
-  [itemColumns.schedule]: 9,
+  [itemColumns.schedule]: 10,
   [itemColumns.status]: 16,
   [narrativeColumns.section]: 12,
   [narrativeColumns.title]: 28,

@@ -1,6 +1,8 @@
 /** Writing plans: the workbook template, what 创建模板 adds, unit forms, merging returns, the host interface. */
+export * from "./format-plan";
 export * from "./memory-workbook";
 export * from "./merge";
+export * from "./merge-report";
 export * from "./template-plan";
 export * from "./unit-form";
 export type * from "./workbook-host";

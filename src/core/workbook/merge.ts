@@ -4,13 +4,16 @@
  * never overwritten unless the person chooses so; rows the master lacks are reported (and appended
  * when asked). Each return is checked with the same rules first and rejected whole on any error.
  */
-import { cellText, readCell } from "../reading/cells";
+import { cellText, isFormulaValue, readCell } from "../reading/cells";
 import { checkContext, checkDuplicateNames, checkRow } from "../checks/checks";
 import { rowFigures } from "../calc/figures";
 import { GridReader, type SheetGrid } from "../reading/grid";
 import { type IndicatorRow, indicatorTable, readIndicatorSheet } from "../reading/indicators";
 import type { Issue } from "../spec/issues";
-import { categoryNames, type IndicatorColumnKey, indicatorColumns } from "../spec/layout";
+import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
+import type { Catalog } from "../spec/catalog/types";
+import { type IndicatorColumnKey, indicatorColumns } from "../spec/layout";
+import { categorySheetNames } from "../spec/sheets";
 import { readNumber } from "../reading/numbers";
 
 export interface UnitReturn {
@@ -76,14 +79,17 @@ export interface MergeOptions {
   /** Per-conflict choices, by MergeConflict.key. */
   choices?: ReadonlyMap<string, MergeSide>;
   addRows: boolean;
+  /** Whose category sheets are merged; the 开局八好 preset by default. */
+  catalog?: Catalog;
 }
 
 const mergedKeys: readonly IndicatorColumnKey[] = ["actual", "target", "completion", "prior", "growth", "lead", "note"];
 const numericKeys = new Set<IndicatorColumnKey>(["actual", "target", "completion", "prior", "growth"]);
 
 /** A return is usable when every category sheet it has passes the checks without an error. */
-export function validateReturn(unitReturn: UnitReturn): RejectedReturn | null {
+export function validateReturn(unitReturn: UnitReturn, catalog: Catalog = kaijuBahao): RejectedReturn | null {
   const byName = new Map(unitReturn.grids.map((grid) => [grid.name.trim(), grid]));
+  const categoryNames = categorySheetNames(catalog);
   const present = categoryNames.filter((name) => byName.has(name));
   if (present.length === 0) {
     return {
@@ -112,6 +118,8 @@ interface SheetState {
   rowsByName: Map<string, number>;
   /** Current values, master's overlaid with what was merged so far, by "row:column". */
   current: Map<string, CellText>;
+  /** The master's formula cells ("row:column"), plain or shared: merge never writes them. */
+  formulas: Set<string>;
   nextRow: number;
 }
 
@@ -131,13 +139,9 @@ function sameValue(a: CellText, b: CellText): boolean {
   return a === b;
 }
 
-function isFormula(raw: unknown): boolean {
-  return raw !== null && typeof raw === "object" && "formula" in raw;
-}
-
-/** What a unit's cell contributes: its value, except a 完成率/同比 formula, which the master recomputes. */
+/** What a unit's cell contributes: its value, except a 完成率/同比 formula (plain or shared), which the master recomputes. */
 function unitValueOf(raw: unknown, key: IndicatorColumnKey, unit: string): CellText {
-  if (isFormula(raw) && indicatorColumns.find((c) => c.key === key)!.formula) return null;
+  if (isFormulaValue(raw) && indicatorColumns.find((c) => c.key === key)!.formula) return null;
   if (numericKeys.has(key)) return mergeableValue(raw, key, unit);
   const text = cellText(readCell(raw));
   return text === "" ? null : text;
@@ -149,6 +153,7 @@ function masterState(grid: SheetGrid): SheetState | null {
   if (!found) return null;
   const rowsByName = new Map<string, number>();
   const current = new Map<string, CellText>();
+  const formulas = new Set<string>();
   const nameColumn = found.columns.get("name")!;
   let lastUsed = found.headerRow;
   for (let r = found.headerRow + 1; r < reader.rowCount; r += 1) {
@@ -159,10 +164,13 @@ function masterState(grid: SheetGrid): SheetState | null {
     const unit = found.columns.has("unit") ? reader.text(r, found.columns.get("unit")!) : "";
     for (const key of mergedKeys) {
       const index = found.columns.get(key);
-      if (index !== undefined) current.set(`${r}:${index}`, mergeableValue(grid.values[r]?.[index], key, unit));
+      if (index === undefined) continue;
+      const raw = grid.values[r]?.[index];
+      current.set(`${r}:${index}`, mergeableValue(raw, key, unit));
+      if (isFormulaValue(raw)) formulas.add(`${r}:${index}`);
     }
   }
-  return { reader, columns: found.columns, rowsByName, current, nextRow: lastUsed + 1 };
+  return { reader, columns: found.columns, rowsByName, current, formulas, nextRow: lastUsed + 1 };
 }
 
 function emptySummary(sheet: string): SheetMergeSummary {
@@ -175,6 +183,8 @@ export function planMerge(
   options: MergeOptions,
 ): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], newRows: [], rejected: [], merged: [], summary: [] };
+  const catalog = options.catalog ?? kaijuBahao;
+  const categoryNames = categorySheetNames(catalog);
   const masterByName = new Map(master.map((grid) => [grid.name.trim(), grid]));
   const states = new Map<string, SheetState | null>();
   const summaries = new Map<string, SheetMergeSummary>();
@@ -191,7 +201,7 @@ export function planMerge(
   };
 
   for (const unitReturn of returns) {
-    const rejection = validateReturn(unitReturn);
+    const rejection = validateReturn(unitReturn, catalog);
     if (rejection) {
       plan.rejected.push(rejection);
       continue;
@@ -244,9 +254,11 @@ function mergeRow(
   for (const key of mergedKeys) {
     const masterColumn = state.columns.get(key);
     if (masterColumn === undefined) continue;
+    const slot = `${masterRow}:${masterColumn}`;
+    // The master's formula recomputes from the merged inputs; writing it would leave a constant behind.
+    if (state.formulas.has(slot)) continue;
     const unitValue = unitValueOf(unitCell(unitGrid, row, unitColumns, key), key, row.unit);
     if (unitValue === null) continue;
-    const slot = `${masterRow}:${masterColumn}`;
     const masterValue = state.current.get(slot) ?? null;
     const cell = state.reader.address(masterRow, masterColumn);
     if (masterValue === null) {

@@ -4,6 +4,7 @@
  * Hosts (Excel, the preview) only apply the plan.
  */
 import { columnLetter } from "../spec/a1";
+import { rawCellText } from "../reading/cells";
 import { GridReader, normalizeHeader, type SheetGrid } from "../reading/grid";
 import { type IndicatorColumnKey, indicatorColumns, settingsColumns, settingsSheetName } from "../spec/layout";
 import type { TemplateReport } from "./workbook-host";
@@ -113,14 +114,14 @@ function isBlankSheet(reader: GridReader): boolean {
 const rowKeyHeaders: readonly string[] = [indicatorColumns[0]!.header, settingsColumns.item];
 
 function rowKey(row: readonly unknown[]): string {
-  return String(row[0] ?? "").trim();
+  return rawCellText(row[0]);
 }
 
 type SheetOutcome = { extension: SheetExtension; addedKeys: string[] } | { skipped: string };
 
 function extendSheet(existing: SheetGrid, template: SheetGrid, options: PlanOptions): SheetOutcome {
   const reader = new GridReader(existing);
-  const templateHeaders = (template.values[0] ?? []).map((value) => normalizeHeader(String(value ?? "")));
+  const templateHeaders = (template.values[0] ?? []).map((value) => normalizeHeader(rawCellText(value)));
   const keyHeader = templateHeaders[0]!;
   const foundHeaderRow = reader.findHeaderRow(keyHeader);
   if (foundHeaderRow === null && !isBlankSheet(reader)) {

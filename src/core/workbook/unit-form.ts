@@ -3,10 +3,14 @@
  * with plain formulas, and a 填报说明 sheet. Which cells are open is the layout spec's `unitForm`.
  */
 import type { Catalog } from "../spec/catalog/types";
+import { rawCellText } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import { categoryGrid } from "./workbook-template";
 
 export const guideSheetName = "填报说明";
+
+/** The guide's header row: each item, then what the unit writes. */
+export const guideHeaders = ["项目", "内容"] as const;
 
 /** Items the unit fills on the guide sheet; 报送单位 names the return when the office merges it. */
 export const guideItems = ["报送单位", "联系人", "联系电话", "报送日期"] as const;
@@ -23,7 +27,7 @@ export function guideGrid(categories: readonly string[]): SheetGrid {
   return {
     name: guideSheetName,
     values: [
-      ["项目", "内容"],
+      [...guideHeaders],
       ...guideItems.map((item) => [item, ""]),
       [],
       [`本表包含：${categories.join("、")}`],
@@ -42,10 +46,9 @@ export function unitFormGrids(catalog: Catalog, categories: readonly string[]): 
   return { ok: true, grids: [guideGrid(categories), ...sheets] };
 }
 
-/** The 报送单位 a unit wrote on its guide sheet, if any. */
+/** The 报送单位 a unit wrote on its guide sheet, if any, read as any other cell (rich text, formula, link). */
 export function returnLabel(grids: readonly SheetGrid[]): string | null {
   const guide = grids.find((grid) => grid.name.trim() === guideSheetName);
-  const row = guide?.values.find((cells) => String(cells[0] ?? "").trim() === guideItems[0]);
-  const label = row ? String(row[1] ?? "").trim() : "";
-  return label || null;
+  const row = guide?.values.find((cells) => rawCellText(cells[0]) === guideItems[0]);
+  return (row && rawCellText(row[1])) || null;
 }
