@@ -105,7 +105,7 @@ function nothingToGenerate(path: string, sheetNames: readonly string[]): CliErro
   const present = expected.filter((name) => names.has(name));
   const missing = expected.filter((name) => !names.has(name));
   const parts = [
-    present.length > 0 ? `${present.join("、")}中没有可写入专报的指标或文字` : "",
+    present.length > 0 ? `已有的工作表${present.join("、")}中没有可写入专报的指标或文字` : "",
     missing.length > 0 ? `缺少工作表${missing.join("、")}` : "",
   ].filter((part) => part !== "");
   return new CliError(`“${path}”生成不出专报：${parts.join("，")}，请按 zhuanbao template 生成的模板填报后再试。`);
