@@ -6,9 +6,12 @@ import { expect, test } from "@jest/globals";
 import { readdirSync } from "node:fs";
 import { readDist, distDir } from "./dist";
 
-/** Strings only the docx package writes (the .docx's parts) and only ExcelJS reads (the .xlsx's). */
+/**
+ * Strings only the docx package writes (the .docx's parts) and only ExcelJS reads (the .xlsx's; not
+ * xl/workbook.xml, which the format check in the file-check chunk looks for too).
+ */
 const docxMarker = "word/document.xml";
-const excelJsMarker = "xl/workbook.xml";
+const excelJsMarker = "xl/sharedStrings.xml";
 
 function chunkFiles(): string[] {
   readDist("taskpane.js");

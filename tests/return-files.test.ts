@@ -6,13 +6,16 @@ import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
+import * as sniffer from "../src/files/sniff";
 import { gridsToWorkbook, workbookBytes } from "../src/files/xlsx-write";
 import { PaneController } from "../src/taskpane/pane-controller";
-import { type ChosenFile, notAWorkbook, readReturnFiles } from "../src/taskpane/return-files";
+import { type ChosenFile, notAWorkbook, readReturnFiles, unreadableFile } from "../src/taskpane/return-files";
 import { unitFormBytes } from "../src/taskpane/unit-form-file";
+import { compoundFile, xlsxWithUnreadableSheets, zipOf } from "./support/file-formats";
 import { setCell } from "./support/sample";
 
 const loadExcelJs = async () => ExcelJS;
+const loadSniff = async () => sniffer;
 
 function chosen(name: string, bytes: Uint8Array): ChosenFile {
   return {
@@ -36,12 +39,58 @@ describe("readReturnFiles", () => {
       ["填报说明", "B2", "市人社局"],
       ["城乡融合", "C2", 470],
     ]);
-    const files = await readReturnFiles([form, chosen("照片.jpg", new TextEncoder().encode("not a zip"))], loadExcelJs);
+    const files = await readReturnFiles(
+      [form, chosen("照片.jpg", new TextEncoder().encode("not a zip"))],
+      loadExcelJs,
+      loadSniff,
+    );
     expect(files.map((file) => file.fileName)).toEqual(["人社局.xlsx", "照片.jpg"]);
-    expect(files[1]).toEqual({ fileName: "照片.jpg", unreadable: notAWorkbook });
+    expect(files[1]).toEqual({
+      fileName: "照片.jpg",
+      unreadable: "这不是 Excel 工作簿（.xlsx），请选择用 Excel 或 WPS 保存的 .xlsx 文件",
+    });
     const grids = "grids" in files[0]! ? files[0].grids : [];
     expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合"]);
     expect(grids[1]!.values[1]![2]).toBe(470);
+  });
+
+  test("names each foreign format, without loading ExcelJS for files it need not parse", async () => {
+    let loads = 0;
+    const counting = async () => {
+      loads += 1;
+      return ExcelJS;
+    };
+    const files = await readReturnFiles(
+      [
+        chosen("乡镇.et", compoundFile(["Workbook"])),
+        chosen("旧表.xls", compoundFile(["Workbook"])),
+        chosen("加密.xlsx", compoundFile(["EncryptionInfo", "EncryptedPackage"])),
+        chosen("表.ods", zipOf({ mimetype: "application/vnd.oasis.opendocument.spreadsheet" })),
+        chosen("空.xlsx", new Uint8Array(0)),
+        chosen("财务.xlsx", xlsxWithUnreadableSheets(["Sheet1"])),
+      ],
+      counting,
+      loadSniff,
+    );
+    expect(files.map((file) => ("unreadable" in file ? file.unreadable.split("，")[0] : "read"))).toEqual([
+      "这是 WPS 表格 .et 文件",
+      "这是旧版 Excel 97-2003 工作簿（.xls）",
+      "这个工作簿设有打开密码（已加密）",
+      "这是 OpenDocument 电子表格（.ods）",
+      "这是空文件（0 字节）",
+      "没有任何类别工作表（产业发展、城乡融合、乡村振兴、区域协同、文体惠民、民生实事、双碳管控）",
+    ]);
+    expect(loads).toBe(0);
+  });
+
+  test("a file the browser can no longer read, and a damaged .xlsx, are named as such", async () => {
+    const gone: ChosenFile = { name: "已删除.xlsx", arrayBuffer: () => Promise.reject(new Error("NotReadableError")) };
+    const damaged = xlsxWithUnreadableSheets(["城乡融合"]);
+    const files = await readReturnFiles([gone, chosen("坏.xlsx", damaged)], loadExcelJs, loadSniff);
+    expect(files).toEqual([
+      { fileName: "已删除.xlsx", unreadable: unreadableFile },
+      { fileName: "坏.xlsx", unreadable: notAWorkbook },
+    ]);
   });
 
   test("feeds 导入报送表: the file's figures fill the workbook's empty cells", async () => {
@@ -53,7 +102,7 @@ describe("readReturnFiles", () => {
     const pane = new PaneController(
       new MemoryWorkbook(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" })),
     );
-    await pane.importReturns(() => readReturnFiles([form], loadExcelJs));
+    await pane.importReturns(() => readReturnFiles([form], loadExcelJs, loadSniff));
     expect(pane.view.merge).toMatchObject({ merged: ["市人社局"], editCount: 2, rejected: [] });
   });
 });
@@ -61,7 +110,7 @@ describe("readReturnFiles", () => {
 describe("unitFormBytes (下载报送表)", () => {
   test("writes the unit's form for the chosen categories, which 导入报送表 reads back", async () => {
     const bytes = await unitFormBytes(["城乡融合", "民生实事"], { gridsToWorkbook, workbookBytes });
-    const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs);
+    const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs, loadSniff);
     const grids = file && "grids" in file ? file.grids : [];
     expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合", "民生实事"]);
     const workbook = new ExcelJS.Workbook();

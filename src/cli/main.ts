@@ -7,7 +7,6 @@
  * Exit codes: 0 done; 1 errors found (check; generate --strict); 2 the command could not run.
  */
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import {
@@ -20,19 +19,22 @@ import {
   hasErrors,
   issueLine,
   kaijuBahao,
+  notAReturn,
   planMerge,
   returnLabels,
   settingsSheetName,
   unitFormGrids,
   workbookGrids,
   type ReturnSource,
+  workbookSheetNames,
   type UnitReturn,
   type Analysis,
   type SheetGrid,
 } from "../core";
+import { inputAt, writeFileAtomic } from "../files/atomic-write";
 import { renderBulletinDocx } from "../files/export-docx";
 import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
-import { CliError } from "./errors";
+import { CliError, FileRefusal, writeError } from "./errors";
 import { mergeReportText } from "./merge-report";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
 import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
@@ -56,48 +58,59 @@ function summaryLine(analysis: Analysis): string {
   return `共 ${analysis.issues.length} 个问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个。`;
 }
 
-/** A workbook with none of the expected sheets is not a 专报 workbook at all. */
-function requireBulletinSheets(grids: readonly SheetGrid[], path: string): void {
-  const names = new Set(grids.map((grid) => grid.name.trim()));
-  const expected = [settingsSheetName, ...categorySheetNames(kaijuBahao)];
-  if (!expected.some((name) => names.has(name))) {
-    throw new CliError(
-      `“${path}”中没有专报所需的工作表（${expected.join("、")}），请用 zhuanbao template 生成的模板填报。`,
-    );
-  }
+/** A workbook with none of the expected sheets is not a 专报 workbook at all (told from its sheet names). */
+function bulletinSheetsCheck(path: string) {
+  return (sheetNames: readonly string[]): string | undefined => {
+    const names = new Set(sheetNames.map((name) => name.trim()));
+    const expected = [settingsSheetName, ...categorySheetNames(kaijuBahao)];
+    if (expected.some((name) => names.has(name))) return undefined;
+    return `“${path}”中没有专报所需的工作表（${expected.join("、")}），请用 zhuanbao template 生成的模板填报。`;
+  };
 }
 
 async function loadWorkbook(path: string): Promise<SheetGrid[]> {
-  const grids = await readWorkbookFile(path);
-  requireBulletinSheets(grids, path);
-  return grids;
+  return readWorkbookFile(path, bulletinSheetsCheck(path));
 }
 
-async function writeFileOrExplain(out: string, data: Uint8Array): Promise<void> {
+/** Every output goes through here: a temporary file beside `out`, then a rename (nothing half-written). */
+async function writeOutput(out: string, data: Uint8Array | string): Promise<void> {
   try {
-    await writeFile(out, data);
+    await writeFileAtomic(out, data);
   } catch (error) {
-    throw new CliError(
-      `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Word 中打开。`,
-    );
+    throw writeError(out, error);
   }
 }
 
 async function writeWorkbook(workbook: ExcelJS.Workbook, out: string): Promise<void> {
-  const bytes = await workbookBytes(workbook);
-  try {
-    await writeFile(out, bytes);
-  } catch (error) {
-    throw new CliError(
-      `无法写入“${out}”（${(error as NodeJS.ErrnoException).code ?? "未知原因"}），文件可能正在 Excel 中打开。`,
-    );
-  }
+  await writeOutput(out, await workbookBytes(workbook));
 }
 
 function requireOut(args: ParsedArgs, example: string): string {
   const out = args.options.get("out");
   if (typeof out !== "string") throw new CliError(`请用 --out 指定要生成的文件，如 --out ${example}。`);
   return out;
+}
+
+/** Refuses an --out that is one of the inputs: the same file by device and inode, so links count too. */
+async function refuseOutOverInput(out: string, inputs: readonly string[]): Promise<void> {
+  const input = await inputAt(out, inputs);
+  if (input === undefined) return;
+  const same = resolve(input) === resolve(out) ? "就是" : "与";
+  const link = same === "与" ? "是同一个文件（经由链接）" : "";
+  throw new CliError(`--out“${out}”${same}输入文件“${input}”${link}，请另选一个文件名，输入文件不会被改动。`);
+}
+
+/** What the sheets lacked when a workbook yields no bulletin at all: missing sheets, or no usable rows. */
+function nothingToGenerate(path: string, sheetNames: readonly string[]): CliError {
+  const names = new Set(sheetNames.map((name) => name.trim()));
+  const expected = workbookSheetNames(kaijuBahao);
+  const present = expected.filter((name) => names.has(name));
+  const missing = expected.filter((name) => !names.has(name));
+  const parts = [
+    present.length > 0 ? `已有的工作表${present.join("、")}中没有可写入专报的指标或文字` : "",
+    missing.length > 0 ? `缺少工作表${missing.join("、")}` : "",
+  ].filter((part) => part !== "");
+  return new CliError(`“${path}”生成不出专报：${parts.join("，")}，请按 zhuanbao template 生成的模板填报后再试。`);
 }
 
 async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -123,22 +136,20 @@ async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     throw new CliError("请指定总表和至少一份报送表，如 zhuanbao merge 总表.xlsx 城乡局.xlsx --out 合并.xlsx。");
   }
   const out = requireOut(args, "合并.xlsx");
-  if ([masterPath, ...unitPaths].some((path) => resolve(path) === resolve(out))) {
-    throw new CliError("--out 不能是输入文件之一：合并结果总是另存为新文件，总表和报送表都不会被改动。");
-  }
   const prefer = choice(args.options.get("prefer"), ["master", "unit"] as const, "master", "prefer");
   const format = choice(args.options.get("format"), ["text", "json"] as const, "text", "format");
-  const master = await loadWorkbookFile(masterPath);
-  requireBulletinSheets(master.grids, masterPath);
+  await refuseOutOverInput(out, [masterPath, ...unitPaths]);
+  const master = await loadWorkbookFile(masterPath, bulletinSheetsCheck(masterPath));
 
   const sources: ReturnSource[] = [];
   const unreadable: { unit: string; reason: string }[] = [];
   for (const path of unitPaths) {
     try {
-      sources.push({ fileName: basename(path), grids: await readWorkbookFile(path) });
+      const grids = await readWorkbookFile(path, (names) => notAReturn(names) ?? undefined);
+      sources.push({ fileName: basename(path), grids });
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      unreadable.push({ unit: basename(path), reason: error.message });
+      unreadable.push({ unit: basename(path), reason: error instanceof FileRefusal ? error.reason : error.message });
     }
   }
   const labels = returnLabels(sources);
@@ -164,26 +175,40 @@ async function checkCommand(args: ParsedArgs, io: Io): Promise<number> {
   return hasErrors(analysis.issues) ? 1 : 0;
 }
 
+const generatedKinds = { text: "文本", json: "JSON", html: "HTML", docx: "Word 文档" } as const;
+
 async function generateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const path = args.positional[0];
   const format = choice(args.options.get("format"), ["text", "json", "html", "docx"] as const, "text", "format");
+  const out = format === "docx" ? requireOut(args, "专报.docx") : args.options.get("out");
+  if (typeof out === "string" && path) await refuseOutOverInput(out, [path]);
   const grids = path ? await loadWorkbook(path) : workbookGrids(kaijuBahao, { sample: true, formulas: "plain" });
   const analysis = analyzeWorkbook(grids);
   const document = bulletinDocument(analysis);
-  if (format === "docx") {
-    const out = requireOut(args, "专报.docx");
-    if (path && resolve(path) === resolve(out)) throw new CliError("--out 不能是输入的工作簿。");
-    await writeFileOrExplain(out, await renderBulletinDocx(document));
-    io.out(`已生成 Word 文档：${resolve(out)}\n`);
-  } else if (format === "json") {
-    const sections = analysis.sections.map(({ category, title, text }) => ({ category, title, text }));
-    io.out(`${JSON.stringify({ sections, document, issues: analysis.issues }, null, 2)}\n`);
+  const issueReport = [...analysis.issues.map(issueLine), summaryLine(analysis)].join("\n") + "\n";
+  if (path && document.sections.length === 0) {
+    if (analysis.issues.length > 0) io.err(issueReport);
+    throw nothingToGenerate(
+      path,
+      grids.map((grid) => grid.name),
+    );
+  }
+  const sections = analysis.sections.map(({ category, title, text }) => ({ category, title, text }));
+  const output =
+    format === "docx"
+      ? await renderBulletinDocx(document)
+      : format === "json"
+        ? `${JSON.stringify({ sections, document, issues: analysis.issues }, null, 2)}\n`
+        : format === "html"
+          ? `${bulletinHtml(document)}\n`
+          : bulletinPlainText(document);
+  if (typeof out === "string") {
+    await writeOutput(out, output);
+    io.out(`已生成${generatedKinds[format]}：${resolve(out)}\n`);
   } else {
-    io.out(format === "html" ? `${bulletinHtml(document)}\n` : bulletinPlainText(document));
+    io.out(output as string);
   }
-  if (format !== "json" && analysis.issues.length > 0) {
-    io.err([...analysis.issues.map(issueLine), summaryLine(analysis)].join("\n") + "\n");
-  }
+  if (format !== "json" && analysis.issues.length > 0) io.err(issueReport);
   return args.options.has("strict") && hasErrors(analysis.issues) ? 1 : 0;
 }
 
@@ -247,7 +272,7 @@ const commands: Record<string, Command> = {
                                                      生成专报（全文）；不给文件时使用内置示例；
                                                      docx 须用 --out 指定 Word 文档`,
     details: `  --format text|json|html|docx  输出格式（默认 text）
-  --out 文件           写入文件（docx 必填，不能是输入的工作簿）
+  --out 文件           写入文件而不是打印（docx 必填，不能是输入的工作簿）
   --strict             发现错误时退出码为 1`,
     options: { format: { type: "string", example: "docx" }, out: outOption("专报.docx"), strict: { type: "boolean" } },
     maxPositional: 1,

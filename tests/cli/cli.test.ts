@@ -65,7 +65,7 @@ describe("zhuanbao generate", () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect((await runCli("generate", sampleFile, "--format", "docx")).stderr).toContain("请用 --out 指定");
     expect((await runCli("generate", sampleFile, "--format", "docx", "--out", sampleFile)).stderr).toContain(
-      "--out 不能是输入的工作簿",
+      "就是输入文件",
     );
   });
 
@@ -132,7 +132,7 @@ describe("files that cannot be read get one Chinese sentence and exit 2", () => 
     writeFileSync(path, "这不是工作簿");
     const run = await runCli("generate", path);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("不是有效的 Excel 工作簿");
+    expect(run.stderr).toContain("这不是 Excel 工作簿（.xlsx）");
   });
 
   test("a workbook without the bulletin's sheets", async () => {

@@ -60,7 +60,9 @@ describe("zhuanbao merge", () => {
     expect(lines).toContain("冲突 城乡融合!C2 “城镇新增就业”的本期值：总表 462，市人社局 470 → 保留总表值");
     expect(lines).toContain("新指标 城乡融合 “城镇登记失业人员再就业”（市人社局）未添加");
     expect(lines).toContain("总表没有的指标未添加，可加 --add-rows 添加到总表末尾。");
-    expect(lines.find((line) => line.startsWith("未合并 坏文件.xlsx："))).toContain("不是有效的 Excel 工作簿");
+    expect(lines.find((line) => line.startsWith("未合并 坏文件.xlsx："))).toBe(
+      "未合并 坏文件.xlsx：这不是 Excel 工作簿（.xlsx），请选择用 Excel 或 WPS 保存的 .xlsx 文件",
+    );
     expect(fileFingerprint(masterFile)).toBe(before);
     expect(await cellValue(out, "城乡融合", "C2")).toBe(462);
     expect(await cellValue(out, "城乡融合", "C3")).toBe(186);
@@ -97,7 +99,7 @@ describe("zhuanbao merge", () => {
   test("refuses to write over an input", async () => {
     const run = await runCli("merge", masterFile, join(dir, "form.xlsx"), "--out", masterFile);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--out 不能是输入文件之一");
+    expect(run.stderr).toContain("就是输入文件");
   });
 });
 

@@ -86,18 +86,22 @@ export interface MergeOptions {
 const mergedKeys: readonly IndicatorColumnKey[] = ["actual", "target", "completion", "prior", "growth", "lead", "note"];
 const numericKeys = new Set<IndicatorColumnKey>(["actual", "target", "completion", "prior", "growth"]);
 
+/** Why a workbook with these sheet names cannot be a return (it has no category sheet), or null. */
+export function notAReturn(sheetNames: readonly string[], catalog: Catalog = kaijuBahao): string | null {
+  const names = new Set(sheetNames.map((name) => name.trim()));
+  const categoryNames = categorySheetNames(catalog);
+  return categoryNames.some((name) => names.has(name))
+    ? null
+    : `没有任何类别工作表（${categoryNames.join("、")}），不是报送表`;
+}
+
 /** A return is usable when every category sheet it has passes the checks without an error. */
 export function validateReturn(unitReturn: UnitReturn, catalog: Catalog = kaijuBahao): RejectedReturn | null {
   const byName = new Map(unitReturn.grids.map((grid) => [grid.name.trim(), grid]));
   const categoryNames = categorySheetNames(catalog);
+  const notReturn = notAReturn([...byName.keys()], catalog);
+  if (notReturn !== null) return { unit: unitReturn.label, reason: notReturn, issues: [] };
   const present = categoryNames.filter((name) => byName.has(name));
-  if (present.length === 0) {
-    return {
-      unit: unitReturn.label,
-      reason: `没有任何类别工作表（${categoryNames.join("、")}），不是报送表`,
-      issues: [],
-    };
-  }
   const context = checkContext();
   const issues: Issue[] = [];
   for (const name of present) {
