@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import * as sniffer from "../src/files/sniff";
 import { worksheetGrid } from "../src/files/worksheet-grid";
 import { MergeSession } from "../src/taskpane/merge-session";
 import { type ChosenFile, readReturnFiles } from "../src/taskpane/return-files";
@@ -68,7 +69,7 @@ describe("the merge report in the pane and the CLI", () => {
 
     const masterBook = new ExcelJS.Workbook();
     await masterBook.xlsx.readFile(master);
-    const files = await readReturnFiles(returns.map(chosen), async () => ExcelJS);
+    const files = await readReturnFiles(returns.map(chosen), async () => ExcelJS, async () => sniffer);
     const pane = MergeSession.fromFiles(masterBook.worksheets.map(worksheetGrid), files).reportLines();
 
     expect(pane).toContain("已合并：市人社局、市人社局（b.xlsx）");

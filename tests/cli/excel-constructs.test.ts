@@ -36,7 +36,7 @@ beforeAll(async () => {
   sheet.getCell("E5").value = { sharedFormula: "E2", result: "" } as ExcelJS.CellValue;
   path = join(dir, "excel-like.xlsx");
   await workbook.xlsx.writeFile(path);
-});
+}, 60_000);
 
 describe("a workbook with Excel's constructs", () => {
   test("reads back as shared formulas, cached errors and dates", async () => {
