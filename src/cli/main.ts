@@ -142,7 +142,7 @@ async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   const plan = planMerge(master.grids, returns, { prefer, addRows: args.options.has("add-rows") });
-  plan.rejected.unshift(...unreadable.map((entry) => ({ ...entry, issues: [] })));
+  plan.rejected = [...unreadable.map((entry) => ({ ...entry, issues: [] })), ...plan.rejected];
   if (plan.merged.length > 0) {
     for (const edit of plan.edits) master.workbook.getWorksheet(edit.sheet)!.getCell(edit.cell).value = edit.value;
     await writeWorkbook(master.workbook, out);

@@ -22,7 +22,7 @@ export function mergeReportLines(plan: MergePlan, out: string): string[] {
   }
   for (const rejected of plan.rejected) {
     lines.push(`未合并 ${rejected.unit}：${rejected.reason}`);
-    lines.push(...rejected.issues.map((issue) => `  ${issueLine(issue)}`));
+    for (const issue of rejected.issues) lines.push(`  ${issueLine(issue)}`);
   }
   lines.push(plan.merged.length > 0 ? `合并结果已写入：${out}（总表文件未改动）` : "没有可合并的报送表，未写出文件。");
   return lines;

@@ -22,3 +22,14 @@ export function setClass(node: Element, className: string, on: boolean): void {
   if (on) node.classList.add(className);
   else node.classList.remove(className);
 }
+
+/** Appends each node in turn: a spread argument (`append(...nodes)`) overflows the stack on long lists. */
+export function appendAll(parent: Node, nodes: readonly Node[]): void {
+  for (const node of nodes) parent.appendChild(node);
+}
+
+/** `parent`'s children become `nodes`, however many. */
+export function replaceAll(parent: Element, nodes: readonly Node[]): void {
+  parent.replaceChildren();
+  appendAll(parent, nodes);
+}

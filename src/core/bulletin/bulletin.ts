@@ -201,7 +201,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const sections: IndicatorSection[] = [];
 
   const itemList = byName.has(itemsSheetName) ? readItems(byName.get(itemsSheetName), scheduleShare(settings)) : null;
-  if (itemList) issues.push(...itemList.issues);
+  if (itemList) for (const issue of itemList.issues) issues.push(issue);
   const itemCounts = itemList && itemList.items.length > 0 ? countItems(itemList.items) : null;
 
   for (const category of catalog.categories) {
@@ -217,7 +217,8 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   }
   const narrative = readNarrative(byName.get(narrativeSheetName));
   const footer = readBulletinFooter(settings);
-  issues.push(...narrative.issues, ...footer.issues);
+  for (const issue of narrative.issues) issues.push(issue);
+  for (const issue of footer.issues) issues.push(issue);
   return {
     settings,
     sections,
