@@ -27,6 +27,7 @@ import {
   type UnitReturn,
   type Analysis,
   type SheetGrid,
+  escapeControlCharacters,
 } from "../core";
 import { renderBulletinDocx } from "../files/export-docx";
 import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
@@ -305,7 +306,16 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+/** What the CLI prints, with control characters from cells escaped (`\u001b`) so they never act on the terminal. */
+function escapingIo(io: Io): Io {
+  return {
+    out: (text) => io.out(escapeControlCharacters(text)),
+    err: (text) => io.err(escapeControlCharacters(text)),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: Io = defaultIo): Promise<number> {
+  const io = escapingIo(rawIo);
   try {
     return await runCommand(argv, io);
   } catch (error) {

@@ -1,4 +1,5 @@
 /** Building the pane's DOM: text always goes in through textContent, never as markup. */
+import { replaceControlCharacters } from "../core/wording";
 
 export function element<K extends keyof HTMLElementTagNameMap>(
   name: K,
@@ -7,7 +8,8 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(name);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  // A bidi override or control character from a cell would reorder or hide what follows it.
+  if (text !== undefined) node.textContent = replaceControlCharacters(text);
   return node;
 }
 
