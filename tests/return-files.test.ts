@@ -4,15 +4,19 @@
  */
 import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
-import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
+import { kaijuBahao, unitFormGrids, workbookGrids, workbookLimits } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
+import * as sizeCheck from "../src/files/workbook-size";
 import { gridsToWorkbook } from "../src/files/xlsx-write";
 import { PaneController } from "../src/taskpane/pane-controller";
 import { type ChosenFile, notAWorkbook, readReturnFiles } from "../src/taskpane/return-files";
 import { unitFormBytes } from "../src/taskpane/unit-form-file";
 import { setCell } from "./support/sample";
+import { sheetXml, workbook } from "./support/zip-workbooks";
 
 const loadExcelJs = async () => ExcelJS;
+// jest cannot follow the pane's dynamic import of the size check's chunk: the module is handed in.
+const loadSizeCheck = async () => sizeCheck;
 
 function chosen(name: string, bytes: Uint8Array): ChosenFile {
   return {
@@ -31,12 +35,26 @@ async function unitFormFile(name: string, cells: [string, string, unknown][]): P
 }
 
 describe("readReturnFiles", () => {
+  test("refuses a file beyond the size limits before ExcelJS parses it", async () => {
+    const big = chosen("全年.xlsx", workbook(sheetXml(workbookLimits.maxRowsPerSheet + 1, 1)));
+    const files = await readReturnFiles([big], loadExcelJs, loadSizeCheck);
+    expect(files).toEqual([
+      {
+        fileName: "全年.xlsx",
+        unreadable: expect.stringMatching(/^工作表“城乡融合”超过 200,000 行，超出专报助手能读取的上限，未读取。/),
+      },
+    ]);
+  });
   test("reads a unit form into its sheets and names a file that is not a workbook", async () => {
     const form = await unitFormFile("人社局.xlsx", [
       ["填报说明", "B2", "市人社局"],
       ["城乡融合", "C2", 470],
     ]);
-    const files = await readReturnFiles([form, chosen("照片.jpg", new TextEncoder().encode("not a zip"))], loadExcelJs);
+    const files = await readReturnFiles(
+      [form, chosen("照片.jpg", new TextEncoder().encode("not a zip"))],
+      loadExcelJs,
+      loadSizeCheck,
+    );
     expect(files.map((file) => file.fileName)).toEqual(["人社局.xlsx", "照片.jpg"]);
     expect(files[1]).toEqual({ fileName: "照片.jpg", unreadable: notAWorkbook });
     const grids = "grids" in files[0]! ? files[0].grids : [];
@@ -53,7 +71,7 @@ describe("readReturnFiles", () => {
     const pane = new PaneController(
       new MemoryWorkbook(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" })),
     );
-    await pane.importReturns(() => readReturnFiles([form], loadExcelJs));
+    await pane.importReturns(() => readReturnFiles([form], loadExcelJs, loadSizeCheck));
     expect(pane.view.merge).toMatchObject({ merged: ["市人社局"], editCount: 2, rejected: [] });
   });
 });
@@ -61,7 +79,7 @@ describe("readReturnFiles", () => {
 describe("unitFormBytes (下载报送表)", () => {
   test("writes the unit's form for the chosen categories, which 导入报送表 reads back", async () => {
     const bytes = await unitFormBytes(["城乡融合", "民生实事"], gridsToWorkbook);
-    const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs);
+    const [file] = await readReturnFiles([chosen("报送表.xlsx", bytes)], loadExcelJs, loadSizeCheck);
     const grids = file && "grids" in file ? file.grids : [];
     expect(grids.map((grid) => grid.name)).toEqual(["填报说明", "城乡融合", "民生实事"]);
     const workbook = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../core";
+import { workbookSizeProblem } from "../files/workbook-size";
 import { worksheetGrid } from "../files/worksheet-grid";
 import { CliError } from "./errors";
 
@@ -21,6 +22,8 @@ export async function loadWorkbookFile(path: string): Promise<LoadedWorkbook> {
     if (code === "EISDIR") throw new CliError(`“${path}”是文件夹，请指定 .xlsx 工作簿文件。`);
     throw new CliError(`无法读取文件“${path}”（${code ?? "未知原因"}）。`);
   }
+  const tooLarge = workbookSizeProblem(data);
+  if (tooLarge) throw new CliError(`“${path}”：${tooLarge}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
