@@ -38,7 +38,17 @@ module.exports = [
   {
     files: ["src/**/*.ts"],
     plugins: { zhuanbao: layers.plugin },
-    rules: { "zhuanbao/layers": "error" },
+    rules: {
+      "zhuanbao/layers": "error",
+      // A spread argument puts every element on the stack: 200,000 rows overflowed it (issue 12).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression > SpreadElement, NewExpression > SpreadElement",
+          message: "No spread arguments: loop (for…of push), reduce, or appendAll; a long array overflows the stack.",
+        },
+      ],
+    },
   },
   {
     files: ["src/core/**/*.ts"],

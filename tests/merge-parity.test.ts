@@ -69,7 +69,11 @@ describe("the merge report in the pane and the CLI", () => {
 
     const masterBook = new ExcelJS.Workbook();
     await masterBook.xlsx.readFile(master);
-    const files = await readReturnFiles(returns.map(chosen), async () => ExcelJS, async () => sniffer);
+    const files = await readReturnFiles(
+      returns.map(chosen),
+      async () => ExcelJS,
+      async () => sniffer,
+    );
     const pane = MergeSession.fromFiles(masterBook.worksheets.map(worksheetGrid), files).reportLines();
 
     expect(pane).toContain("已合并：市人社局、市人社局（b.xlsx）");

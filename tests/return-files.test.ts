@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
-import { kaijuBahao, unitFormGrids, workbookGrids } from "../src/core";
+import { kaijuBahao, unitFormGrids, workbookGrids, workbookLimits } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import * as sniffer from "../src/files/sniff";
 import { gridsToWorkbook, workbookBytes } from "../src/files/xlsx-write";
@@ -13,6 +13,7 @@ import { type ChosenFile, notAWorkbook, readReturnFiles, unreadableFile } from "
 import { unitFormBytes } from "../src/taskpane/unit-form-file";
 import { compoundFile, xlsxWithUnreadableSheets, zipOf } from "./support/file-formats";
 import { setCell } from "./support/sample";
+import { sheetXml, workbook } from "./support/zip-workbooks";
 
 const loadExcelJs = async () => ExcelJS;
 const loadSniff = async () => sniffer;
@@ -34,6 +35,16 @@ async function unitFormFile(name: string, cells: [string, string, unknown][]): P
 }
 
 describe("readReturnFiles", () => {
+  test("refuses a file beyond the size limits before ExcelJS parses it", async () => {
+    const big = chosen("全年.xlsx", workbook(sheetXml(workbookLimits.maxRowsPerSheet + 1, 1)));
+    const files = await readReturnFiles([big], loadExcelJs, loadSniff);
+    expect(files).toEqual([
+      {
+        fileName: "全年.xlsx",
+        unreadable: expect.stringMatching(/^工作表“城乡融合”超过 200,000 行，超出专报助手能读取的上限，未读取。/),
+      },
+    ]);
+  });
   test("reads a unit form into its sheets and names a file that is not a workbook", async () => {
     const form = await unitFormFile("人社局.xlsx", [
       ["填报说明", "B2", "市人社局"],

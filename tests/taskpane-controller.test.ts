@@ -294,6 +294,45 @@ describe("busy state", () => {
   });
 });
 
+describe("always ends not busy, with results or a sentence", () => {
+  test("when drawing the results fails, they are dropped and a sentence shown", async () => {
+    const log = jest.fn<FailureLog>();
+    const pane = controllerOver(new MemoryWorkbook(sampleGrids()), log);
+    const seen: (string | null)[] = [];
+    const overflow = new RangeError("Maximum call stack size exceeded");
+    pane.subscribe((model) => {
+      seen.push(model.busy);
+      if (model.issues !== null) throw overflow;
+    });
+    await pane.check();
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.issues).toBeNull();
+    expect(pane.view.failure).toMatch(/^操作未完成：未能校验数据。/);
+    expect(log).toHaveBeenCalledWith("校验数据", overflow);
+    expect(seen).toEqual(["正在校验数据…", null, null]);
+  });
+
+  // 200,000 entries each with an issue: spreading them into one push overflowed the stack and left
+  // the pane busy for ever.
+  test("200,000 rows in 文字材料 are checked and generated", async () => {
+    const grids = sampleGrids();
+    const narrative = grids.find((grid) => grid.name === "文字材料")!;
+    const [header, entry] = narrative.values;
+    const rows = 200_000;
+    const values = [header!];
+    for (let i = 0; i < rows; i += 1) values.push([entry![0], `标题${i}`, "", "是"]);
+    const big = grids.map((grid) => (grid === narrative ? { ...grid, values } : grid));
+    const pane = controllerOver(new MemoryWorkbook(big));
+    await pane.check();
+    expect(pane.view.failure).toBeNull();
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.issues!.counts.info).toBeGreaterThanOrEqual(rows); // 正文为空, once per row
+    await pane.generate();
+    expect(pane.view.failure).toBeNull();
+    expect(pane.view.bulletin).not.toBeNull();
+  });
+});
+
 describe("创建模板", () => {
   test("on an empty workbook reports the sheets created and then shows the period", async () => {
     const pane = controllerOver(previewWorkbook("blank"));

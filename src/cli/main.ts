@@ -30,6 +30,7 @@ import {
   type UnitReturn,
   type Analysis,
   type SheetGrid,
+  escapeControlCharacters,
 } from "../core";
 import { inputAt, writeFileAtomic } from "../files/atomic-write";
 import { renderBulletinDocx } from "../files/export-docx";
@@ -155,7 +156,7 @@ async function mergeCommand(args: ParsedArgs, io: Io): Promise<number> {
   const labels = returnLabels(sources);
   const returns: UnitReturn[] = sources.map((source, i) => ({ label: labels[i]!, grids: source.grids }));
   const plan = planMerge(master.grids, returns, { prefer, addRows: args.options.has("add-rows") });
-  plan.rejected.unshift(...unreadable.map((entry) => ({ ...entry, issues: [] })));
+  plan.rejected = [...unreadable.map((entry) => ({ ...entry, issues: [] })), ...plan.rejected];
   if (plan.merged.length > 0) {
     for (const edit of plan.edits) master.workbook.getWorksheet(edit.sheet)!.getCell(edit.cell).value = edit.value;
     await writeWorkbook(master.workbook, out);
@@ -332,7 +333,16 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+/** What the CLI prints, with control characters from cells escaped (`\u001b`) so they never act on the terminal. */
+function escapingIo(io: Io): Io {
+  return {
+    out: (text) => io.out(escapeControlCharacters(text)),
+    err: (text) => io.err(escapeControlCharacters(text)),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: Io = defaultIo): Promise<number> {
+  const io = escapingIo(rawIo);
   try {
     return await runCommand(argv, io);
   } catch (error) {

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../core";
 import { folderReason, sniffWorkbook } from "../files/sniff";
+import { workbookSizeProblem } from "../files/workbook-size";
 import { worksheetGrid } from "../files/worksheet-grid";
 import { CliError, FileRefusal, readError } from "./errors";
 
@@ -36,6 +37,8 @@ export async function loadWorkbookFile(path: string, check?: SheetNamesCheck): P
   if (sniffed.format !== "xlsx") throw new FileRefusal(path, sniffed.reason);
   const early = sniffed.sheetNames && check?.(sniffed.sheetNames);
   if (early) throw new CliError(early);
+  const tooLarge = workbookSizeProblem(data);
+  if (tooLarge) throw new CliError(`“${path}”：${tooLarge}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -47,7 +47,7 @@ function formulaInput(value: unknown): string | number | boolean {
 }
 
 function writeBlock(worksheet: Excel.Worksheet, block: CellBlock): void {
-  const width = Math.max(...block.values.map((row) => row.length));
+  const width = block.values.reduce((widest, row) => Math.max(widest, row.length), 0);
   const matrix = block.values.map((row) => Array.from({ length: width }, (_, j) => formulaInput(row[j])));
   worksheet.getRange(rangeAddress(block.row, block.column, matrix.length, width)).formulas = matrix;
 }

@@ -21,7 +21,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
-import { type BulletinDocument, footerLines } from "../core/bulletin";
+import { type BulletinDocument, footerLines, withoutControlCharacters } from "../core/bulletin";
 import {
   bulletinTypography,
   characterSpace,
@@ -169,7 +169,9 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
-export function bulletinWordDocument(doc: BulletinDocument): Document {
+/** The .docx of `doc`; control characters become U+FFFD (most are not even allowed in XML). */
+export function bulletinWordDocument(bulletin: BulletinDocument): Document {
+  const doc = withoutControlCharacters(bulletin);
   return new Document({
     title: doc.masthead.title,
     creator: doc.masthead.publisher,

@@ -5,6 +5,8 @@
  * Pure (no Node): the CLI and the pane's import both call it.
  */
 import { strFromU8, unzipSync } from "fflate";
+/** The size limits travel with the format check: one chunk for everything told before ExcelJS parses. */
+export { workbookSizeProblem } from "./workbook-size";
 
 export type FileFormat =
   | "xlsx"

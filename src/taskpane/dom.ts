@@ -1,4 +1,5 @@
 /** Building the pane's DOM: text always goes in through textContent, never as markup. */
+import { replaceControlCharacters } from "../core/wording";
 
 export function element<K extends keyof HTMLElementTagNameMap>(
   name: K,
@@ -7,7 +8,8 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(name);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  // A bidi override or control character from a cell would reorder or hide what follows it.
+  if (text !== undefined) node.textContent = replaceControlCharacters(text);
   return node;
 }
 
@@ -21,4 +23,15 @@ export function byId<T extends HTMLElement>(id: string): T {
 export function setClass(node: Element, className: string, on: boolean): void {
   if (on) node.classList.add(className);
   else node.classList.remove(className);
+}
+
+/** Appends each node in turn: a spread argument (`append(...nodes)`) overflows the stack on long lists. */
+export function appendAll(parent: Node, nodes: readonly Node[]): void {
+  for (const node of nodes) parent.appendChild(node);
+}
+
+/** `parent`'s children become `nodes`, however many. */
+export function replaceAll(parent: Element, nodes: readonly Node[]): void {
+  parent.replaceChildren();
+  appendAll(parent, nodes);
 }

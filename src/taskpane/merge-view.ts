@@ -3,7 +3,7 @@
  * choice, the new indicators, and the returns that were refused with their reasons.
  */
 import { mergeSideLabels, type MergeSide } from "../core/workbook";
-import { element } from "./dom";
+import { appendAll, element } from "./dom";
 import type { MergeConflictView, MergeView, NewRowView, RejectedReturnView } from "./pane-model";
 
 export interface MergeChoiceHandlers {
@@ -84,7 +84,10 @@ function rejectedItem(rejected: RejectedReturnView): HTMLElement {
   item.append(element("strong", undefined, rejected.unit), element("span", undefined, `：${rejected.reason}`));
   if (rejected.issues.length > 0) {
     const issues = element("ul", "merge-issues");
-    issues.append(...rejected.issues.map((issue) => element("li", undefined, issue)));
+    appendAll(
+      issues,
+      rejected.issues.map((issue) => element("li", undefined, issue)),
+    );
     item.append(issues);
   }
   return item;
@@ -99,11 +102,11 @@ export function mergeNodes(view: MergeView, handlers: MergeChoiceHandlers): HTML
   if (view.sheets.length > 0) nodes.push(heading("各工作表"), summaryTable(view));
   if (view.conflicts.length > 0) {
     nodes.push(heading(`冲突（${view.conflicts.length}）`), element("p", "muted", "总表与报送值不同，默认保留总表。"));
-    nodes.push(...view.conflicts.map((conflict, index) => conflictItem(conflict, index, handlers)));
+    view.conflicts.forEach((conflict, index) => nodes.push(conflictItem(conflict, index, handlers)));
   }
   if (view.newRows.length > 0) {
     const list = element("ul", "report-lines");
-    list.append(...view.newRows.map(newRowItem));
+    appendAll(list, view.newRows.map(newRowItem));
     const option = element("label", "option");
     const box = element("input");
     box.type = "checkbox";
@@ -116,7 +119,7 @@ export function mergeNodes(view: MergeView, handlers: MergeChoiceHandlers): HTML
   }
   if (view.rejected.length > 0) {
     const list = element("ul", "report-lines");
-    list.append(...view.rejected.map(rejectedItem));
+    appendAll(list, view.rejected.map(rejectedItem));
     nodes.push(heading(`未合并的文件（${view.rejected.length}）`), list);
   }
   nodes.push(

@@ -158,16 +158,31 @@ export class PaneController {
     await this.refresh();
   }
 
-  /** Runs `work` with the busy state shown; a second action while one runs is ignored. */
+  /**
+   * Runs `work` with the busy state shown; a second action while one runs is ignored. It always ends
+   * not busy, with the results or a Chinese sentence: a failure of the work, or of showing its results
+   * (then the results are dropped, since the view could not draw them).
+   */
   private async busyWith(kind: Activity, work: () => Promise<Partial<PaneViewModel>>): Promise<void> {
     if (this.model.busy !== null) return;
     this.update({ busy: busyTexts[kind], failure: null, status: null });
+    let results: Partial<PaneViewModel>;
     try {
-      this.update({ ...(await work()), busy: null });
+      results = await work();
     } catch (error) {
-      this.log(actionNames[kind], error);
-      this.update({ busy: null, failure: failureSentence(actionNames[kind], error) });
+      this.fail(kind, error, {});
+      return;
     }
+    try {
+      this.update({ ...results, busy: null });
+    } catch (error) {
+      this.fail(kind, error, noResults);
+    }
+  }
+
+  private fail(kind: Activity, error: unknown, reset: Partial<PaneViewModel>): void {
+    this.log(actionNames[kind], error);
+    this.update({ ...reset, busy: null, failure: failureSentence(actionNames[kind], error) });
   }
 
   private async analyze(): Promise<{ analysis: Analysis; period: Partial<PaneViewModel> }> {

@@ -6,7 +6,7 @@
 import { type BulletinDocument, footerLines } from "../core/bulletin";
 import { type Severity, severityLabel } from "../core/spec";
 import type { BulletinParagraph } from "../core/wording";
-import { byId, element, setClass } from "./dom";
+import { appendAll, byId, element, replaceAll, setClass } from "./dom";
 import { icon } from "./icons";
 import { type MergeChoiceHandlers, mergeNodes } from "./merge-view";
 import type {
@@ -107,7 +107,8 @@ function bulletinNodes(bulletin: BulletinDocument): HTMLElement[] {
   const nodes: HTMLElement[] = [masthead];
   for (const section of bulletin.sections) {
     const block = element("section", "bulletin-section");
-    block.append(element("h3", "bulletin-heading", section.heading), ...section.paragraphs.map(paragraphNode));
+    block.append(element("h3", "bulletin-heading", section.heading));
+    appendAll(block, section.paragraphs.map(paragraphNode));
     nodes.push(block);
   }
   if (bulletin.footer) {
@@ -251,24 +252,30 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
 
   function drawReport(lines: string[] | null): void {
     reportSection.hidden = lines === null;
-    reportList.replaceChildren(...(lines ?? []).map((line) => element("li", undefined, line)));
+    replaceAll(
+      reportList,
+      (lines ?? []).map((line) => element("li", undefined, line)),
+    );
   }
 
   function drawBulletin(bulletin: BulletinDocument | null): void {
     previewSection.hidden = bulletin === null;
-    bulletinArea.replaceChildren(...(bulletin ? bulletinNodes(bulletin) : []));
+    replaceAll(bulletinArea, bulletin ? bulletinNodes(bulletin) : []);
   }
 
   function drawMerge(view: MergeView | null): void {
     const focused = focusedChoice(mergeBody);
     mergeSection.hidden = view === null;
-    mergeBody.replaceChildren(...(view ? mergeNodes(view, handlers) : []));
+    replaceAll(mergeBody, view ? mergeNodes(view, handlers) : []);
     refocus(mergeBody, focused);
   }
 
   function drawMergeReport(lines: string[] | null): void {
     mergeReportSection.hidden = lines === null;
-    mergeReportList.replaceChildren(...(lines ?? []).map((line) => element("li", undefined, line)));
+    replaceAll(
+      mergeReportList,
+      (lines ?? []).map((line) => element("li", undefined, line)),
+    );
   }
 
   function drawActivity(model: PaneViewModel): void {

@@ -51,6 +51,8 @@ async function readReturnFile(
   if (sniffed.format !== "xlsx") return { fileName: file.name, unreadable: sniffed.reason };
   const notReturn = sniffed.sheetNames && notAReturn(sniffed.sheetNames);
   if (notReturn) return { fileName: file.name, unreadable: notReturn };
+  const tooLarge = sniffer.workbookSizeProblem(new Uint8Array(bytes));
+  if (tooLarge) return { fileName: file.name, unreadable: tooLarge };
   try {
     const ExcelJS = await excelJs();
     const workbook = new ExcelJS.Workbook();

@@ -7,6 +7,7 @@ import type { Analysis, IndicatorSection } from "./bulletin";
 import type { BulletinFooter } from "../reading/bulletin-footer";
 import { type BulletinSectionName, bulletinSectionNames, indicatorSectionName } from "../spec/layout";
 import type { NarrativeEntry } from "../reading/narrative";
+import { replaceControlCharacters } from "../wording/control-characters";
 import { sectionOrdinal } from "../wording/paragraph";
 import { type BulletinParagraph, markedText, plainText, type TextRun } from "../wording/text-runs";
 
@@ -76,7 +77,35 @@ export function bulletinDocument(analysis: Analysis): BulletinDocument {
       return { name, heading: `【${name}】`, paragraphs };
     })
     .filter((section) => section.paragraphs.length > 0);
-  return { masthead, sections, footer: analysis.footer };
+  return withoutControlCharacters({ masthead, sections, footer: analysis.footer });
+}
+
+function cleanFooter(footer: BulletinFooter): BulletinFooter {
+  const clean = (text: string | null) => (text === null ? null : replaceControlCharacters(text));
+  return { ...footer, submitTo: clean(footer.submitTo), copyTo: clean(footer.copyTo) };
+}
+
+/**
+ * `doc` with every control character (ESC, CR, C1, bidi overrides…) replaced by U+FFFD: what a cell
+ * holds never acts on the page, the document or the terminal the bulletin is shown in.
+ */
+export function withoutControlCharacters(doc: BulletinDocument): BulletinDocument {
+  const { title, issue, publisher, date } = doc.masthead;
+  return {
+    masthead: {
+      title: replaceControlCharacters(title),
+      issue: replaceControlCharacters(issue),
+      publisher: replaceControlCharacters(publisher),
+      date: replaceControlCharacters(date),
+    },
+    sections: doc.sections.map((section) => ({
+      ...section,
+      paragraphs: section.paragraphs.map((runs) =>
+        runs.map((run) => ({ ...run, text: replaceControlCharacters(run.text) })),
+      ),
+    })),
+    footer: doc.footer ? cleanFooter(doc.footer) : null,
+  };
 }
 
 /** The 报尾's lines: 报送：… 抄送：… （共印N份）. */

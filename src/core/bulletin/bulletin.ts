@@ -7,6 +7,7 @@ import { scheduleProgress } from "../calc/calc";
 import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "../spec/catalog/types";
 import { checkContext, type CheckContext, checkRow, duplicateNameCheck } from "../checks/checks";
+import { controlCharacterIssues } from "../checks/control-characters";
 import { rowFigures } from "../calc/figures";
 import type { SheetGrid } from "../reading/grid";
 import { type IndicatorRow, openIndicatorSheet } from "../reading/indicators";
@@ -201,7 +202,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const sections: IndicatorSection[] = [];
 
   const itemList = byName.has(itemsSheetName) ? readItems(byName.get(itemsSheetName), scheduleShare(settings)) : null;
-  if (itemList) issues.push(...itemList.issues);
+  if (itemList) for (const issue of itemList.issues) issues.push(issue);
   const itemCounts = itemList && itemList.items.length > 0 ? countItems(itemList.items) : null;
 
   for (const category of catalog.categories) {
@@ -217,12 +218,18 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   }
   const narrative = readNarrative(byName.get(narrativeSheetName));
   const footer = readBulletinFooter(settings);
-  issues.push(...narrative.issues, ...footer.issues);
+  for (const issue of narrative.issues) issues.push(issue);
+  for (const issue of footer.issues) issues.push(issue);
+  const sheetNames = workbookSheetNames(catalog);
+  for (const name of sheetNames) {
+    const grid = byName.get(name);
+    if (grid) for (const issue of controlCharacterIssues(grid)) issues.push(issue);
+  }
   return {
     settings,
     sections,
     narrative: narrative.entries,
     footer: footer.footer,
-    issues: sortIssues(issues, workbookSheetNames(catalog)),
+    issues: sortIssues(issues, sheetNames),
   };
 }

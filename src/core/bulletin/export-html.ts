@@ -15,6 +15,7 @@ import {
   type ParagraphKind,
   type Typeface,
 } from "./official-layout";
+import { replaceControlCharacters } from "../wording/control-characters";
 import type { BulletinParagraph } from "../wording/text-runs";
 
 const htmlEscapes: Readonly<Record<string, string>> = {
@@ -25,8 +26,9 @@ const htmlEscapes: Readonly<Record<string, string>> = {
   "'": "&#39;",
 };
 
+/** Markup characters as entities, control characters as U+FFFD. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
+  return replaceControlCharacters(text).replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
 }
 
 /** Names other than plain Latin ones in single quotes: the style attribute itself is double-quoted. */

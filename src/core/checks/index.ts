@@ -1,2 +1,3 @@
 /** Plausibility checks over rows and their figures. Imports the layers below it. */
 export * from "./checks";
+export * from "./control-characters";

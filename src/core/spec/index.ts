@@ -5,3 +5,4 @@ export * from "./layout";
 export * from "./sheets";
 export { kaijuBahao } from "./catalog/kaiju-bahao";
 export type * from "./catalog/types";
+export * from "./limits";

@@ -4,3 +4,4 @@ export * from "./phrases";
 export * from "./row-text";
 export * from "./template";
 export * from "./text-runs";
+export * from "./control-characters";

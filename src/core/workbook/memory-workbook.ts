@@ -82,7 +82,7 @@ export class MemoryWorkbook implements WorkbookHost {
       const index = this.grids.findIndex((grid) => grid.name === extension.sheet);
       this.grids[index] = extension.blocks.reduce((grid, block) => withBlock(grid, block), this.grids[index]!);
     }
-    this.grids.push(...plan.newSheets.map(copyGrid));
+    for (const sheet of plan.newSheets) this.grids.push(copyGrid(sheet));
     return plan.report;
   }
 

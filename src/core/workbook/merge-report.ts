@@ -75,6 +75,8 @@ export function mergeReportLines(plan: MergePlan, rejected: readonly RejectedRet
   for (const row of plan.newRows) {
     lines.push(`新指标 ${row.sheet} “${row.name}”（${row.unit}）${row.added ? "已添加到总表末尾" : "未添加"}`);
   }
-  for (const refusal of rejected) lines.push(...rejectionLines(refusal));
+  for (const refusal of rejected) {
+    for (const line of rejectionLines(refusal)) lines.push(line);
+  }
   return lines;
 }

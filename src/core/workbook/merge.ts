@@ -106,8 +106,9 @@ export function validateReturn(unitReturn: UnitReturn, catalog: Catalog = kaijuB
   const issues: Issue[] = [];
   for (const name of present) {
     const sheet = readIndicatorSheet(name, byName.get(name));
-    issues.push(...sheet.issues, ...checkDuplicateNames(sheet.rows));
-    for (const row of sheet.rows) issues.push(...checkRow(row, rowFigures(row), context));
+    for (const issue of sheet.issues) issues.push(issue);
+    for (const issue of checkDuplicateNames(sheet.rows)) issues.push(issue);
+    for (const row of sheet.rows) for (const issue of checkRow(row, rowFigures(row), context)) issues.push(issue);
   }
   const errors = issues.filter((issue) => issue.severity === "error");
   if (errors.length === 0) return null;

@@ -161,8 +161,8 @@ function extendSheet(existing: SheetGrid, template: SheetGrid, options: PlanOpti
   const missingRows = templateRows.filter((row) => !existingKeys.has(rowKey(row)));
   const firstRow = Math.max(extent?.lastRow ?? sheetHeaderRow, sheetHeaderRow) + 1;
   const letters = indicatorLetters(columns);
-  const leftColumn = Math.min(...columns.map((column) => column.column));
-  const width = Math.max(...columns.map((column) => column.column)) - leftColumn + 1;
+  const leftColumn = columns.reduce((left, column) => Math.min(left, column.column), Infinity);
+  const width = columns.reduce((right, column) => Math.max(right, column.column), -Infinity) - leftColumn + 1;
   const rowValues = missingRows.map((templateRow, i) => {
     const cells: unknown[] = new Array<unknown>(width).fill("");
     templateHeaders.forEach((header, j) => {
@@ -220,7 +220,7 @@ export function planTemplate(
       });
     }
     if (addedKeys.length === 0) continue;
-    if (templateGrid.name === settingsSheetName) plan.report.addedSettings.push(...addedKeys);
+    if (templateGrid.name === settingsSheetName) for (const key of addedKeys) plan.report.addedSettings.push(key);
     else plan.report.addedRows.push({ sheet: extension.sheet, names: addedKeys });
   }
   return plan;

@@ -1,0 +1,198 @@
+/**
+ * A workbook's size, measured from its zip before any spreadsheet library reads it, against
+ * `workbookLimits`: the central directory's declared sizes first (nothing inflated), then each part
+ * inflated in pieces and thrown away — counting rows and cells of the worksheets — stopping at the
+ * first limit passed or at a part that inflates to more than it declared (a zip bomb). Memory stays
+ * at one piece whatever the file holds. Pure (fflate, no Node): the CLI and the pane call it.
+ */
+import { Inflate, strFromU8, unzipSync } from "fflate";
+import { workbookLimits } from "../core/spec";
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  originalSize: number;
+  localHeader: number;
+}
+
+const centralEnd = 0x06054b50;
+const centralEntry = 0x02014b50;
+const localEntry = 0x04034b50;
+const zip64Marker = 0xffffffff;
+
+/** The central directory's entries, or null when the bytes are not a readable zip (left to the reader). */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
+    if (data.getUint32(at, true) === centralEnd) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = data.getUint16(end + 10, true);
+  let at = data.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > bytes.length || data.getUint32(at, true) !== centralEntry) return null;
+    const nameLength = data.getUint16(at + 28, true);
+    entries.push({
+      name: strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: data.getUint16(at + 10, true),
+      compressedSize: data.getUint32(at + 20, true),
+      originalSize: data.getUint32(at + 24, true),
+      localHeader: data.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + data.getUint16(at + 30, true) + data.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
+}
+
+const grouped = (n: number) => n.toLocaleString("en-US");
+
+/** Worksheet part path → sheet name, from the workbook part and its relationships (best effort). */
+function sheetNamesByPart(bytes: Uint8Array): Map<string, string> {
+  const names = new Map<string, string>();
+  try {
+    const parts = unzipSync(bytes, {
+      filter: (file) =>
+        (file.name === "xl/workbook.xml" || file.name === "xl/_rels/workbook.xml.rels") && file.originalSize < 4 << 20,
+    });
+    const workbook = parts["xl/workbook.xml"];
+    const rels = parts["xl/_rels/workbook.xml.rels"];
+    if (!workbook || !rels) return names;
+    const targets = new Map<string, string>();
+    for (const match of strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]*)"/.exec(match[0])?.[1];
+      const target = /\bTarget="([^"]*)"/.exec(match[0])?.[1];
+      if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+    }
+    for (const match of strFromU8(workbook).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
+      const id = /\br:id="([^"]*)"/.exec(match[0])?.[1];
+      const part = id ? targets.get(id) : undefined;
+      if (name && part) names.set(part, name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+    }
+  } catch {
+    // Names only make the message friendlier; the limits hold without them.
+  }
+  return names;
+}
+
+/** Counts `<row` and `<c ` / `<c>` across the pieces of one worksheet's XML, tags split between pieces included. */
+class TagCounter {
+  rows = 0;
+  cells = 0;
+  /** The last bytes of the previous piece, where a tag may have begun. */
+  private tail = new Uint8Array(0);
+
+  add(piece: Uint8Array): void {
+    if (this.tail.length > 0) {
+      const seam = new Uint8Array(this.tail.length + Math.min(piece.length, tagLength));
+      seam.set(this.tail);
+      seam.set(piece.subarray(0, seam.length - this.tail.length), this.tail.length);
+      this.count(seam, this.tail.length);
+    }
+    this.count(piece, piece.length - tagLength + 1);
+    this.tail = piece.slice(Math.max(0, piece.length - tagLength + 1));
+  }
+
+  /** Counts the tags that begin before `end` (and whose bytes are all in `bytes`). */
+  private count(bytes: Uint8Array, end: number): void {
+    for (let i = bytes.indexOf(0x3c); i >= 0 && i < end; i = bytes.indexOf(0x3c, i + 1)) {
+      if (i + tagLength > bytes.length) break;
+      const next = bytes[i + 1];
+      const after = bytes[i + 2]!;
+      if (next === 0x63 && isTagEnd(after))
+        this.cells += 1; // <c
+      else if (next === 0x72 && after === 0x6f && bytes[i + 3] === 0x77 && isTagEnd(bytes[i + 4]!)) this.rows += 1; // <row
+    }
+  }
+}
+
+/** "<row" and the byte after it: the longest tag start counted. */
+const tagLength = 5;
+
+function isTagEnd(byte: number): boolean {
+  return byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/** Thrown inside the inflater's callback to stop at the first limit passed. */
+class Refusal {
+  constructor(readonly reason: string) {}
+}
+
+const piece = 64 * 1024;
+
+function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeader;
+  if (at + 30 > bytes.length || data.getUint32(at, true) !== localEntry) return;
+  const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
+  const compressed = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+  if (entry.method === 0) {
+    for (let i = 0; i < compressed.length; i += piece) onData(compressed.subarray(i, i + piece));
+    return;
+  }
+  if (entry.method !== 8) return;
+  const inflater = new Inflate((chunk) => onData(chunk));
+  for (let i = 0; i < compressed.length; i += piece) {
+    inflater.push(compressed.subarray(i, i + piece), i + piece >= compressed.length);
+  }
+}
+
+/**
+ * Why the workbook in `bytes` is too large to read (one Chinese sentence), or null when it is within
+ * `workbookLimits` or is no zip at all (the reader then says what it is).
+ */
+export function workbookSizeProblem(bytes: Uint8Array): string | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return null;
+  const limits = workbookLimits;
+  const declared = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
+  if (entries.some((entry) => entry.originalSize === zip64Marker) || declared > limits.maxUnzippedBytes) {
+    return `工作簿解压后超过 ${megabytes(limits.maxUnzippedBytes)}（${declared >= zip64Marker ? "超过 4 GB" : megabytes(declared)}），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`;
+  }
+  let sheetNames: Map<string, string> | null = null;
+  const sheetName = (part: string) => (sheetNames ??= sheetNamesByPart(bytes)).get(part) ?? part;
+  let cells = 0;
+  let inflated = 0;
+  try {
+    for (const entry of entries) {
+      const counter = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name) ? new TagCounter() : null;
+      let size = 0;
+      inflateEntry(bytes, entry, (chunk) => {
+        size += chunk.length;
+        inflated += chunk.length;
+        if (size > entry.originalSize || inflated > limits.maxUnzippedBytes) {
+          throw new Refusal(
+            `工作簿中的“${entry.name}”解压后比它声明的大小（${grouped(entry.originalSize)} 字节）更大，可能是恶意构造的压缩文件，未读取。`,
+          );
+        }
+        if (!counter) return;
+        counter.add(chunk);
+        if (counter.rows > limits.maxRowsPerSheet) {
+          throw new Refusal(
+            `工作表“${sheetName(entry.name)}”超过 ${grouped(limits.maxRowsPerSheet)} 行，超出专报助手能读取的上限，未读取。请删去多余的行（如整列填充到表底的内容），另存后再试。`,
+          );
+        }
+        if (cells + counter.cells > limits.maxCells) {
+          throw new Refusal(
+            `工作簿的单元格超过 ${grouped(limits.maxCells)} 个，超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`,
+          );
+        }
+      });
+      if (counter) cells += counter.cells;
+    }
+  } catch (error) {
+    if (error instanceof Refusal) return error.reason;
+    return null; // a damaged part: the reader names the damage
+  }
+  return null;
+}
