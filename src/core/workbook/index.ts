@@ -1,4 +1,5 @@
 /** Writing plans: the workbook template, what 创建模板 adds, unit forms, merging returns, the host interface. */
+export * from "./cell-input";
 export * from "./memory-workbook";
 export * from "./merge";
 export * from "./template-plan";
