@@ -74,3 +74,28 @@ export interface EtApplication {
 export const xlValidateList = 3;
 export const xlValidAlertStop = 1;
 export const xlBetween = 1;
+
+/** A task pane WPS made with CreateTaskPane. */
+export interface WpsTaskPane {
+  readonly ID: string | number;
+  Visible: boolean;
+  /** Loads another address in the pane; not in every WPS, so used where present. */
+  Navigate?(url: string): void;
+}
+
+/** The add-in object WPS puts on its add-in pages as `window.wps` (the part src/wps uses). */
+export interface WpsAddinApi {
+  CreateTaskPane(url: string, title?: string): WpsTaskPane;
+  GetTaskPane(id: string | number): WpsTaskPane | null | undefined;
+  readonly PluginStorage: {
+    getItem(key: string): unknown;
+    setItem(key: string, value: unknown): void;
+  };
+  /** WPS 12.1.0.20540+: a synchronous custom function `namespace.name`. */
+  AddCustomFunction?(
+    namespace: string,
+    name: string,
+    implementation: (...args: unknown[]) => unknown,
+    options?: object,
+  ): unknown;
+}
