@@ -9,7 +9,8 @@ import { customFunctionsForWps, type FunctionMetadata } from "./custom-functions
 
 declare const ZB_FUNCTIONS_METADATA: FunctionMetadata[];
 
-const scope = globalThis as { wps?: WpsAddinApi; CustomFunctions?: unknown };
+// window rather than globalThis, which WPS builds on Chromium before 71 lack.
+const scope = window as unknown as { wps?: WpsAddinApi; CustomFunctions?: unknown };
 const wps = scope.wps;
 const withFunctions = wps && typeof wps.AddCustomFunction === "function";
 scope.CustomFunctions = customFunctionsForWps(withFunctions ? wps : ({} as WpsAddinApi), ZB_FUNCTIONS_METADATA);

@@ -2,9 +2,9 @@
 import type { WpsAddinApi } from "./et-types";
 import { ribbonCallbacks } from "./ribbon";
 
-const scope = globalThis as unknown as { wps: WpsAddinApi; location: { href: string } };
+const scope = window as unknown as { wps: WpsAddinApi; location: { href: string } };
 Object.assign(
-  globalThis,
+  window,
   ribbonCallbacks(
     () => scope.wps,
     () => scope.location.href,

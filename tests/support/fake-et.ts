@@ -205,16 +205,30 @@ export class FakeEt {
     return [...this.sheet(sheet).validations];
   }
 
-  /** Types `values` into the sheet from `at`, as a person would (not counted). */
+  /** Types `values` into the sheet from `at`, as a person would (not counted); null leaves a cell as it is. */
   type(sheet: string, at: string, values: readonly (readonly unknown[])[]): void {
     const origin = parseCell(at);
     const target = this.sheet(sheet);
     values.forEach((row, r) =>
       row.forEach((value, c) => {
-        const cell = target.cell(origin.row + r, origin.column + c);
-        Object.assign(cell, typed(value));
+        if (value === null || value === undefined) return;
+        Object.assign(target.cell(origin.row + r, origin.column + c), typed(value));
       }),
     );
+  }
+
+  /** Every sheet's cells from A1 to its used range's end, as Value2 shows them ("" for a formula). */
+  grids(): { name: string; values: (string | number | boolean | null)[][] }[] {
+    return this.sheets.map((sheet) => {
+      const used = sheet.usedRect();
+      const values: (string | number | boolean | null)[][] = [];
+      for (let row = 0; row <= used.bottom; row += 1) {
+        const line: (string | number | boolean | null)[] = [];
+        for (let column = 0; column <= used.right; column += 1) line.push(sheet.peek(row, column).value);
+        values.push(line);
+      }
+      return { name: sheet.name, values };
+    });
   }
 
   /** The used range of a sheet as an address ("A1:M40"). */
