@@ -8,6 +8,8 @@
 /** The tests of the `built` project, relative to tests/ (a folder ends in /). */
 const builtTests = [
   "e2e/",
+  "wps-build.test.ts",
+  "functions-hosts.test.ts",
   "bundle-budget.test.ts",
   "bundle-syntax.test.ts",
   "css-fallbacks.test.ts",

@@ -11,7 +11,8 @@ const { setTimeout: delay } = require("node:timers/promises");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, sources } = require("webpack");
+const { Compilation, DefinePlugin, sources } = require("webpack");
+const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 const { addinBaseUrl, withBaseUrl } = require("./scripts/addin-url");
 const {
   ContentSecurityPolicyPlugin,
@@ -20,6 +21,8 @@ const {
 } = require("./scripts/content-security-policy");
 const { withVarFallbacks } = require("./scripts/css-fallbacks");
 const { officeJsFiles } = require("./scripts/office-js-files");
+const { jspluginsXml, offlineFolder, publishXml, withoutOfficeScript } = require("./scripts/wps-deploy");
+const { version } = require("./package.json");
 
 const devServerPort = 3000;
 const officeJsFolder = "office-js";
@@ -328,6 +331,89 @@ function functionsConfig(production, scripts, baseUrl) {
   };
 }
 
+/**
+ * The offline WPS package: every file of dist/wps/ again under wps-offline/jsaddons/<name>_<version>/,
+ * with the publish.xml that names it, so the jsaddons folder can be copied to a machine as it is.
+ */
+class WpsOfflinePackagePlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("WpsOfflinePackagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "WpsOfflinePackagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const jsaddons = "../wps-offline/jsaddons";
+          for (const asset of compilation.getAssets()) {
+            if (asset.name.startsWith("../")) continue;
+            compilation.emitAsset(`${jsaddons}/${offlineFolder(version)}/${asset.name}`, asset.source, asset.info);
+          }
+          const publish = new sources.RawSource(publishXml(`${this.baseUrl}wps/`, version));
+          compilation.emitAsset(`${jsaddons}/publish.xml`, publish);
+        },
+      );
+    });
+  }
+}
+
+/** The modern pane's files in dist/, which the WPS add-in carries beside its entry page. */
+const paneFiles = ["taskpane.js", "taskpane.css", "taskpane-rescue.js", "*.*.js", "legacy/**", "assets/*.png"];
+
+/**
+ * The WPS 加载项 in dist/wps/ (after the pane's compilations, whose files it copies): the entry page
+ * WPS opens (main.js: the ribbon's callbacks and the ZB functions, registered with
+ * wps.AddCustomFunction from the same associate calls as Excel's), ribbon.xml, the JsPlugin manifest
+ * with functions.json, and the pane; dist/jsplugins.xml for online loading and dist/wps-offline/ for
+ * the jsaddons folder. ES2016, like functions.js: WPS's webview is Chromium, of an age that varies.
+ */
+async function wpsConfig(production, scripts, baseUrl) {
+  const functionsSource = path.resolve(__dirname, "src/functions/functions.ts");
+  const generated = await generateCustomFunctionsMetadata(functionsSource, false);
+  const metadata = generated.errors.length === 0 ? JSON.parse(generated.metadataJson).functions : [];
+  const dist = path.resolve(__dirname, "dist");
+  return {
+    name: "wps",
+    dependencies: ["modern", "legacy"],
+    ...shared(production),
+    target: ["web", "es2016"],
+    entry: {
+      main: {
+        import: ["./src/wps/functions-runtime.ts", "./src/functions/functions.ts", "./src/wps/main.ts"],
+        chunkLoading: false,
+      },
+    },
+    output: { path: path.join(dist, "wps"), filename: "[name].js", clean: true },
+    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new FunctionsHelpUrlPlugin(baseUrl),
+      new DefinePlugin({ ZB_FUNCTIONS_METADATA: JSON.stringify(metadata) }),
+      page("index", "./src/wps/index.html", "main", "defer"),
+      new ContentSecurityPolicyPlugin(scripts.policy),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/wps/manifest.xml", to: "manifest.xml" },
+          { from: "assets/icon-32.png", to: "images/icon-32.png" },
+          // Already minified by their own compilations: minifying them again would double the build.
+          {
+            from: "taskpane.html",
+            context: dist,
+            transform: (content) => withoutOfficeScript(content.toString()),
+            info: { minimized: true },
+          },
+          ...paneFiles.map((from) => ({ from, context: dist, info: { minimized: true } })),
+          // A file beside dist/wps/ on the server, which oem.ini's JSPluginsServer names.
+          { from: "src/wps/ribbon.xml", to: "../jsplugins.xml", transform: () => jspluginsXml(`${baseUrl}wps/`) },
+        ],
+      }),
+      new WpsOfflinePackagePlugin(baseUrl),
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode !== "development";
   const useCdn = process.env.OFFICE_JS === "cdn";
@@ -420,5 +506,10 @@ module.exports = async (env, argv) => {
       },
     },
   };
-  return [modern, legacyConfig(production), functionsConfig(production, scripts, baseUrl)];
+  return [
+    modern,
+    legacyConfig(production),
+    functionsConfig(production, scripts, baseUrl),
+    await wpsConfig(production, scripts, baseUrl),
+  ];
 };

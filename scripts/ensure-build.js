@@ -24,6 +24,7 @@ const inputs = [
   "scripts/addin-url.js",
   "scripts/css-fallbacks.js",
   "scripts/content-security-policy.js",
+  "scripts/wps-deploy.js",
   "tsconfig.json",
   "package.json",
 ];
@@ -37,6 +38,12 @@ const outputs = [
   "functions.js",
   "functions.json",
   "manifest.xml",
+  "jsplugins.xml",
+  "wps/index.html",
+  "wps/main.js",
+  "wps/ribbon.xml",
+  "wps/taskpane.html",
+  "wps-offline/jsaddons/publish.xml",
 ];
 
 function newestMtime(path) {

@@ -38,3 +38,28 @@ export function loadFunctions(): Map<string, CustomFunction> {
   runInContext(readFileSync(distPath("functions.js"), "utf8"), context, { filename: "functions.js" });
   return registered;
 }
+
+/** What WPS would hold after loading the add-in's entry script, dist/wps/main.js. */
+export interface WpsEntry {
+  /** Every function registered with wps.AddCustomFunction, by namespace.name. */
+  functions: Map<string, CustomFunction>;
+  /** The page's globals (the ribbon's callbacks among them). */
+  globals: Record<string, unknown>;
+}
+
+/** dist/wps/main.js in a bare context with a stand-in `wps` whose AddCustomFunction records each registration. */
+export function loadWpsEntry(pageUrl = "https://intranet/zhuanbao/wps/index.html"): WpsEntry {
+  const functions = new Map<string, CustomFunction>();
+  const wps = {
+    AddCustomFunction(namespace: string, name: string, implementation: CustomFunction) {
+      const id = `${namespace}.${name}`;
+      if (functions.has(id)) throw new Error(`${id} added twice`);
+      functions.set(id, implementation);
+    },
+  };
+  const globals: Record<string, unknown> = { wps, location: { href: pageUrl } };
+  globals.window = globals;
+  const context = createContext(globals);
+  runInContext(readFileSync(distPath("wps/main.js"), "utf8"), context, { filename: "wps/main.js" });
+  return { functions, globals };
+}

@@ -5,6 +5,7 @@
  * reports them.
  */
 import {
+  cellInput,
   kaijuBahao,
   planTemplate,
   workbookGrids,
@@ -15,12 +16,13 @@ import {
   type TemplatePlan,
   type TemplateReport,
   type WorkbookHost,
+  planWritesFormulas,
   workbookSheetNames,
 } from "../core";
 import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
 import { excelHostError } from "./office-errors";
 import { readSheetGrids } from "./read-sheets";
-import { planWritesFormulas, queueTemplatePlan } from "./template-writer";
+import { queueTemplatePlan } from "./template-writer";
 
 async function runExcel<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
@@ -43,14 +45,6 @@ function unsupportedFeatures(plan: TemplatePlan, formulas: FormulaStyle): string
     features.push("此版本的 Excel 不支持自定义函数，“完成率”“同比”列使用普通公式");
   }
   return features;
-}
-
-/**
- * What to put in `Range.values` so the cell holds `value` as it is: Excel reads a text like typing,
- * so "=…" would become a formula and "2026-03" a date; the leading apostrophe keeps any text text.
- */
-export function cellInput(value: number | string): number | string {
-  return typeof value === "number" ? value : `'${value}`;
 }
 
 function hasAdditions(plan: TemplatePlan): boolean {

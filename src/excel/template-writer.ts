@@ -8,9 +8,9 @@ import {
   columnLetter,
   headerFill,
   sheetFormat,
+  formulaMatrix,
   type CellBlock,
   type ColumnFormat,
-  type FormulaCell,
   type SheetExtension,
   type SheetFormat,
   type SheetGrid,
@@ -33,23 +33,9 @@ function qualifiedAddress(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
-function isFormulaCell(value: unknown): value is FormulaCell {
-  return typeof value === "object" && value !== null && "formula" in value;
-}
-
-/** A cell as Range.formulas takes it; text Excel would read as a formula keeps a leading apostrophe. */
-function formulaInput(value: unknown): string | number | boolean {
-  if (value === null || value === undefined) return "";
-  if (isFormulaCell(value)) return `=${value.formula}`;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  const text = String(value);
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
-
 function writeBlock(worksheet: Excel.Worksheet, block: CellBlock): void {
-  const width = block.values.reduce((widest, row) => Math.max(widest, row.length), 0);
-  const matrix = block.values.map((row) => Array.from({ length: width }, (_, j) => formulaInput(row[j])));
-  worksheet.getRange(rangeAddress(block.row, block.column, matrix.length, width)).formulas = matrix;
+  const matrix = formulaMatrix(block);
+  worksheet.getRange(rangeAddress(block.row, block.column, matrix.length, matrix[0]!.length)).formulas = matrix;
 }
 
 function setWidths(worksheet: Excel.Worksheet, columns: readonly ColumnFormat[]): void {
@@ -123,13 +109,4 @@ export function queueTemplatePlan(context: Excel.RequestContext, plan: TemplateP
   for (const extension of plan.extensions) queueExtension(worksheets, extension);
   const created = plan.newSheets.map((grid) => queueNewSheet(worksheets, grid));
   created[0]?.activate();
-}
-
-/** Whether applying `plan` writes any formula (so the formula style matters to the person). */
-export function planWritesFormulas(plan: TemplatePlan): boolean {
-  const blocks = [
-    ...plan.newSheets.map((grid) => grid.values),
-    ...plan.extensions.flatMap((extension) => extension.blocks.map((block) => block.values)),
-  ];
-  return blocks.some((values) => values.some((row) => row.some(isFormulaCell)));
 }

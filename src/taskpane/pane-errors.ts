@@ -1,10 +1,13 @@
 /**
- * Failures as the sentences the pane shows. The Excel adapter already words its failures for a person
- * (ExcelHostError); anything else is a fault of ours and must not reach the pane as technical text.
+ * Failures as the sentences the pane shows. The Excel and WPS adapters already word their failures for
+ * a person (ExcelHostError, WpsHostError); anything else is a fault of ours and must not reach the pane
+ * as technical text.
  */
 
+const wordedErrorNames: readonly string[] = ["ExcelHostError", "WpsHostError"];
+
 function isWordedForPeople(error: unknown): error is Error {
-  return error instanceof Error && error.name === "ExcelHostError" && error.message !== "";
+  return error instanceof Error && wordedErrorNames.includes(error.name) && error.message !== "";
 }
 
 /** The sentence to show after `action` (a verb phrase such as “校验数据”) failed with `error`. */

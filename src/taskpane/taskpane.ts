@@ -1,8 +1,10 @@
 /**
- * Task pane entry: inside Excel the pane works on the open workbook; anywhere else (a browser, a
- * static server offline) it runs on the embedded sample, labelled 预览模式.
+ * Task pane entry: inside Excel or WPS 表格 the pane works on the open workbook; anywhere else (a
+ * browser, a static server offline) it runs on the embedded sample, labelled 预览模式.
  */
 import { ExcelWorkbookHost } from "../excel/excel-host";
+import { findWps, type WpsScope } from "../wps/wps-detect";
+import { WpsWorkbookHost } from "../wps/wps-host";
 import { kaijuBahao } from "../core/spec";
 import { bulletinHtml } from "../core/bulletin";
 import { browserCopyEnvironment, copyBulletin } from "./clipboard";
@@ -35,14 +37,24 @@ const saveUnitForm: UnitFormSaver = async (categories, name) => {
   return saveFile(file, browserFileSaving(officePlatform()));
 };
 
-async function start(): Promise<void> {
-  if (!claimPaneStart()) return;
-  const query = readPaneQuery(window.location.search);
+/**
+ * The pane on its host: WPS 表格 when the page has ET's Application (WPS loads no office.js), else Excel
+ * when office.js says so, else the preview. If Excel answers after the preview has started, it takes over.
+ */
+async function paneController(sample: ReturnType<typeof readPaneQuery>["sample"]): Promise<PaneController> {
+  const wps = findWps(window as unknown as WpsScope);
+  if (wps) return new PaneController(new WpsWorkbookHost(wps.app, { customFunctions: wps.customFunctions }));
   let controller: PaneController | null = null;
   const office = typeof Office === "undefined" ? undefined : Office;
   const mode = await waitForOffice(office, () => void controller?.useHost(new ExcelWorkbookHost()));
-  controller = new PaneController(mode === "excel" ? new ExcelWorkbookHost() : previewWorkbook(query.sample));
-  const pane = controller;
+  controller = new PaneController(mode === "excel" ? new ExcelWorkbookHost() : previewWorkbook(sample));
+  return controller;
+}
+
+async function start(): Promise<void> {
+  if (!claimPaneStart()) return;
+  const query = readPaneQuery(window.location.search);
+  const pane = await paneController(query.sample);
 
   const view = createPaneView(
     kaijuBahao.categories.map((category) => category.name),

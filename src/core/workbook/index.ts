@@ -1,5 +1,6 @@
 /** Writing plans: the workbook template, what 创建模板 adds, unit forms, merging returns, the host interface. */
 export * from "./format-plan";
+export * from "./cell-input";
 export * from "./memory-workbook";
 export * from "./merge";
 export * from "./merge-report";

@@ -1,0 +1,67 @@
+/**
+ * The sheets the pipeline reads, from ET: per sheet, never per cell. Each wanted sheet costs the same
+ * few host calls (Item, Name, UsedRange, Row, Column, Value2, Formula) however many rows it has; other
+ * sheets cost Item and Name.
+ */
+import type { SheetGrid } from "../core";
+import type { EtCells, EtRange, EtWorkbook } from "./et-types";
+
+/**
+ * ET gives a range of one cell as its value, of several as a 2-D array; either way a matrix here.
+ * Rows are copied so the grid never holds the host's array.
+ */
+export function cellMatrix(cells: EtCells): unknown[][] {
+  if (!Array.isArray(cells)) return [[cells]];
+  return cells.map((row: unknown) => (Array.isArray(row) ? [...(row as unknown[])] : [row]));
+}
+
+/**
+ * The error values ET gives for a formula's error result: VBA's CVErr as the HRESULT-style numbers
+ * that COM hands to script. A typed number is never taken for an error: only a formula cell's value.
+ */
+const errorCodesByValue: ReadonlyMap<number, string> = new Map([
+  [-2146826288, "#NULL!"],
+  [-2146826281, "#DIV/0!"],
+  [-2146826273, "#VALUE!"],
+  [-2146826265, "#REF!"],
+  [-2146826259, "#NAME?"],
+  [-2146826252, "#NUM!"],
+  [-2146826246, "#N/A"],
+]);
+
+function isFormula(formula: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=");
+}
+
+/** A cell's value as the core reads it: ET's value, with a formula's error number as its error code. */
+function cellValue(value: unknown, formula: unknown): unknown {
+  if (typeof value === "number" && isFormula(formula)) return errorCodesByValue.get(value) ?? value;
+  return value;
+}
+
+/** A used range as a SheetGrid: values with formula errors named, placed where the range starts. */
+export function gridFromUsedRange(name: string, range: EtRange): SheetGrid {
+  const originRow = range.Row - 1;
+  const originColumn = range.Column - 1;
+  const values = cellMatrix(range.Value2);
+  const formulas = cellMatrix(range.Formula);
+  const grid = values.map((row, r) => row.map((value, c) => cellValue(value, formulas[r]?.[c])));
+  return { name, values: grid, originRow, originColumn };
+}
+
+/**
+ * The used ranges of the sheets named `names` (core/spec's workbookSheetNames), matched as the core
+ * matches them: by the name without surrounding spaces. Changes nothing.
+ */
+export function readSheetGrids(workbook: EtWorkbook, names: readonly string[]): SheetGrid[] {
+  const wanted = new Set(names);
+  const worksheets = workbook.Worksheets;
+  const count = worksheets.Count;
+  const grids: SheetGrid[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    const worksheet = worksheets.Item(index);
+    const name = worksheet.Name;
+    if (wanted.has(name.trim())) grids.push(gridFromUsedRange(name, worksheet.UsedRange));
+  }
+  return grids;
+}

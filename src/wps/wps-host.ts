@@ -1,0 +1,106 @@
+/**
+ * The workbook the pane works on inside WPS 表格, through ET (`window.Application`). ET is synchronous:
+ * a read takes a fixed number of host calls per sheet, whatever its rows (read-sheets.ts); 创建模板 reads,
+ * plans with core's template plan and writes each block as one 2-D array. Check and generate only read.
+ */
+import {
+  cellInput,
+  kaijuBahao,
+  planTemplate,
+  planWritesFormulas,
+  workbookGrids,
+  workbookSheetNames,
+  type Catalog,
+  type CellEdit,
+  type FormulaStyle,
+  type SheetGrid,
+  type TemplateReport,
+  type WorkbookHost,
+} from "../core";
+import type { EtApplication, EtWorkbook, EtWorksheet } from "./et-types";
+import { readSheetGrids } from "./read-sheets";
+import { writeTemplatePlan } from "./template-writer";
+import { noWorkbookError, wpsHostError } from "./wps-errors";
+
+export interface WpsHostOptions {
+  /** Whether this WPS has custom functions (wps.AddCustomFunction, 12.1.0.20540+), so ZB formulas work. */
+  customFunctions: boolean;
+  catalog?: Catalog;
+}
+
+/** Runs `work` on the active workbook, with any failure worded for the person who asked. */
+function withWorkbook<T>(app: EtApplication, action: string, work: (workbook: EtWorkbook) => T): Promise<T> {
+  try {
+    const workbook = app.ActiveWorkbook;
+    if (!workbook) return Promise.reject(noWorkbookError(action));
+    return Promise.resolve(work(workbook));
+  } catch (error) {
+    return Promise.reject(wpsHostError(action, error));
+  }
+}
+
+/** Calls `member` of `host` where this WPS has it (outside the subset); false where it does not. */
+function callIfPresent(host: object, member: string): boolean {
+  if (!(member in host)) return false;
+  const method = (host as Record<string, unknown>)[member];
+  if (typeof method !== "function") return false;
+  method.call(host);
+  return true;
+}
+
+export class WpsWorkbookHost implements WorkbookHost {
+  readonly label = "WPS 表格";
+  private readonly catalog: Catalog;
+
+  constructor(
+    private readonly app: EtApplication,
+    private readonly options: WpsHostOptions,
+  ) {
+    this.catalog = options.catalog ?? kaijuBahao;
+  }
+
+  readWorkbook(): Promise<SheetGrid[]> {
+    return withWorkbook(this.app, "读取工作簿", (workbook) =>
+      readSheetGrids(workbook, workbookSheetNames(this.catalog)),
+    );
+  }
+
+  createTemplate(options: { sample: boolean }): Promise<TemplateReport> {
+    return withWorkbook(this.app, "创建模板", (workbook) => {
+      const formulas: FormulaStyle = this.options.customFunctions ? "zb" : "plain";
+      const existing = readSheetGrids(workbook, workbookSheetNames(this.catalog));
+      const template = workbookGrids(this.catalog, { sample: options.sample, formulas });
+      const plan = planTemplate(existing, template, { formulas });
+      writeTemplatePlan(workbook.Worksheets, plan);
+      const skipped =
+        formulas === "plain" && planWritesFormulas(plan)
+          ? ["此版本的 WPS 不支持自定义函数（需要 12.1.0.20540 或更新版本），“完成率”“同比”列使用普通公式"]
+          : [];
+      return { ...plan.report, skippedFeatures: [...plan.report.skippedFeatures, ...skipped] };
+    });
+  }
+
+  applyEdits(edits: readonly CellEdit[]): Promise<void> {
+    if (edits.length === 0) return Promise.resolve();
+    return withWorkbook(this.app, "写入合并结果", (workbook) => {
+      const worksheets = new Map<string, EtWorksheet>();
+      for (const edit of edits) {
+        let worksheet = worksheets.get(edit.sheet);
+        if (!worksheet) {
+          worksheet = workbook.Worksheets.Item(edit.sheet);
+          worksheets.set(edit.sheet, worksheet);
+        }
+        worksheet.Range(edit.cell).Value2 = [[cellInput(edit.value)]];
+      }
+    });
+  }
+
+  /** Activate and Select are outside the subset: where WPS lacks them, nothing moves. */
+  selectCell(sheet: string, cell: string | null): Promise<void> {
+    return withWorkbook(this.app, `定位到“${sheet}”${cell ?? ""}`, (workbook) => {
+      const worksheet = workbook.Worksheets.Item(sheet);
+      callIfPresent(worksheet, "Activate");
+      if (cell) callIfPresent(worksheet.Range(cell), "Select");
+    });
+  }
+}
