@@ -22,6 +22,7 @@ const builtTests = [
   "office-js-files.test.ts",
   "webpack-config.test.ts",
   "cli/libreoffice.test.ts",
+  "cli/libreoffice-formats.test.ts",
   "core/export-docx-libreoffice.test.ts",
 ];
 
