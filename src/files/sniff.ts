@@ -143,7 +143,8 @@ function decodeXml(text: string): string {
 /** The sheet names in a workbook part (`<sheet name="…" …/>`, any namespace prefix), in order. */
 export function workbookSheetNamesFromXml(xml: string): string[] {
   const names: string[] = [];
-  for (const match of xml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+  const sheet = /<(?:[\w.-]+:)?sheet\b[^>]*?\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let match = sheet.exec(xml); match !== null; match = sheet.exec(xml)) {
     names.push(decodeXml(match[1] ?? match[2] ?? ""));
   }
   return names;

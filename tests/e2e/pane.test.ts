@@ -7,12 +7,13 @@
 import { afterEach, expect, test } from "@jest/globals";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
 import { mastheadRed } from "../../src/core/bulletin/official-layout";
 import { readDist, rootDir } from "../dist";
 import { useBuiltPaneInChromium } from "../support/built-pane";
+import { compoundFile } from "../support/file-formats";
 import {
   bundleVariantPages,
   bundleVariants,
@@ -301,12 +302,18 @@ describeInChromium.each(bundleVariants)("the built pane in Chromium, preview mod
       workbook.getWorksheet("城乡融合")!.getCell("C2").value = 500;
       await workbook.xlsx.writeFile(form);
 
-      await page.locator("#return-files").setInputFiles(form);
+      // A WPS .et beside it (a compound file with a Workbook stream) is named by its format.
+      const et = join(outputDir, `${variant.page === legacyPage ? "legacy-" : ""}乡镇.et`);
+      writeFileSync(et, compoundFile(["Workbook"]));
+      await page.locator("#return-files").setInputFiles([form, et]);
       await page.locator("#merge:not([hidden])").waitFor();
       await waitUntilIdle(page);
       expect(await statusText(page)).toMatch(/^已读取报送表/);
       const values = await page.locator("#merge-body .merge-value").allTextContents();
       expect(values).toContain("500");
+      expect(await page.locator("#merge-body .merge-rejected").allTextContents()).toEqual([
+        expect.stringContaining("：这是 WPS 表格 .et 文件，请在 WPS 中“另存为”Excel 工作簿(*.xlsx)后再试"),
+      ]);
       expect(record.pageErrors).toEqual([]);
       expect(record.failedResponses).toEqual([]);
     },
