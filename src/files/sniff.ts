@@ -4,7 +4,8 @@
  * truncated file is named as such, and an .xlsx's sheet names are known without reading its sheets.
  * Pure (no Node): the CLI and the pane's import both call it.
  */
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
+import { readEntry, zipEntries } from "./zip";
 /** The size limits travel with the format check: one chunk for everything told before ExcelJS parses. */
 export { workbookSizeProblem } from "./workbook-size";
 
@@ -51,7 +52,6 @@ function refused(format: Exclude<FileFormat, "xlsx">): Sniffed {
 }
 
 const ole2Signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const endOfCentralDirectory = 0x06054b50;
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, i) => bytes[i] === byte);
@@ -113,19 +113,8 @@ function sniffCompoundFile(bytes: Uint8Array, fileName: string): Sniffed {
   return refused("old-office");
 }
 
-/** Whether the zip's end-of-central-directory record is there (a cut-off copy has lost it). */
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
-  const data = view(bytes);
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= earliest; at -= 1) {
-    if (data.getUint32(at, true) === endOfCentralDirectory) return true;
-  }
-  return false;
-}
-
 /** The parts read from a zip besides its names: small ones only, so a hostile zip costs nothing here. */
 const smallPart = 4 * 1024 * 1024;
-const wantedPart = /^(mimetype|_rels\/\.rels|xl\/workbook\.xml|[^/]+\/workbook\.xml)$/i;
 
 const xmlEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -158,22 +147,14 @@ function workbookPartPath(rels: string | undefined): string {
 }
 
 function sniffZip(bytes: Uint8Array): Sniffed {
-  if (!hasEndOfCentralDirectory(bytes)) return refused("truncated-zip");
-  const names: string[] = [];
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        return wantedPart.test(file.name) && file.originalSize <= smallPart;
-      },
-    });
-  } catch {
-    // Names were listed before the failure (a damaged part): still tell the format if they show it.
-    if (names.length === 0) return refused("truncated-zip");
-    parts = {};
-  }
-  const text = (name: string) => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const entries = zipEntries(bytes);
+  if (entries === null) return refused("truncated-zip");
+  const names = entries.map((entry) => entry.name);
+  const text = (name: string) => {
+    const entry = entries.find((candidate) => candidate.name === name);
+    const part = entry && readEntry(bytes, entry, smallPart);
+    return part ? strFromU8(part) : undefined;
+  };
   const mimetype = text("mimetype")?.trim();
   if (mimetype?.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return refused("ods");
   if (mimetype?.startsWith("application/vnd.oasis.opendocument")) return refused("not-a-spreadsheet");

@@ -5,50 +5,11 @@
  * first limit passed or at a part that inflates to more than it declared (a zip bomb). Memory stays
  * at one piece whatever the file holds. Pure (fflate, no Node): the CLI and the pane call it.
  */
-import { Inflate, strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import { workbookLimits } from "../core/spec";
+import { inflateEntry, readEntry, zipEntries } from "./zip";
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  originalSize: number;
-  localHeader: number;
-}
-
-const centralEnd = 0x06054b50;
-const centralEntry = 0x02014b50;
-const localEntry = 0x04034b50;
 const zip64Marker = 0xffffffff;
-
-/** The central directory's entries, or null when the bytes are not a readable zip (left to the reader). */
-function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
-    if (data.getUint32(at, true) === centralEnd) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const count = data.getUint16(end + 10, true);
-  let at = data.getUint32(end + 16, true);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (at + 46 > bytes.length || data.getUint32(at, true) !== centralEntry) return null;
-    const nameLength = data.getUint16(at + 28, true);
-    entries.push({
-      name: strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)),
-      method: data.getUint16(at + 10, true),
-      compressedSize: data.getUint32(at + 20, true),
-      originalSize: data.getUint32(at + 24, true),
-      localHeader: data.getUint32(at + 42, true),
-    });
-    at += 46 + nameLength + data.getUint16(at + 30, true) + data.getUint16(at + 32, true);
-  }
-  return entries;
-}
 
 function megabytes(bytes: number): string {
   return `${Math.ceil(bytes / (1024 * 1024))} MB`;
@@ -60,12 +21,13 @@ const grouped = (n: number) => n.toLocaleString("en-US");
 function sheetNamesByPart(bytes: Uint8Array): Map<string, string> {
   const names = new Map<string, string>();
   try {
-    const parts = unzipSync(bytes, {
-      filter: (file) =>
-        (file.name === "xl/workbook.xml" || file.name === "xl/_rels/workbook.xml.rels") && file.originalSize < 4 << 20,
-    });
-    const workbook = parts["xl/workbook.xml"];
-    const rels = parts["xl/_rels/workbook.xml.rels"];
+    const entries = zipEntries(bytes) ?? [];
+    const part = (name: string) => {
+      const entry = entries.find((candidate) => candidate.name === name);
+      return entry ? readEntry(bytes, entry, 4 << 20) : null;
+    };
+    const workbook = part("xl/workbook.xml");
+    const rels = part("xl/_rels/workbook.xml.rels");
     if (!workbook || !rels) return names;
     const targets = new Map<string, string>();
     for (const match of strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)) {
@@ -126,25 +88,6 @@ function isTagEnd(byte: number): boolean {
 /** Thrown inside the inflater's callback to stop at the first limit passed. */
 class Refusal {
   constructor(readonly reason: string) {}
-}
-
-const piece = 64 * 1024;
-
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
-  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeader;
-  if (at + 30 > bytes.length || data.getUint32(at, true) !== localEntry) return;
-  const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
-  const compressed = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
-  if (entry.method === 0) {
-    for (let i = 0; i < compressed.length; i += piece) onData(compressed.subarray(i, i + piece));
-    return;
-  }
-  if (entry.method !== 8) return;
-  const inflater = new Inflate((chunk) => onData(chunk));
-  for (let i = 0; i < compressed.length; i += piece) {
-    inflater.push(compressed.subarray(i, i + piece), i + piece >= compressed.length);
-  }
 }
 
 /**

@@ -60,6 +60,17 @@ describe("zip packages", () => {
     expect(format(zipOf({ "readme.txt": "hi" }), "a.xlsx")).toBe("not-a-spreadsheet");
   });
 
+  test("a workbook part that inflates to more than it declared is not read (stopped at the first piece past it)", () => {
+    const zip = zipOf({ "xl/workbook.xml": new Uint8Array(8 * 1024 * 1024), "_rels/.rels": "" });
+    const data = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // Declare 100 bytes for every entry, in the central directory and the local headers.
+    for (let at = 0; at + 4 <= zip.length; at += 1) {
+      if (data.getUint32(at, true) === 0x02014b50) data.setUint32(at + 24, 100, true);
+      if (data.getUint32(at, true) === 0x04034b50) data.setUint32(at + 22, 100, true);
+    }
+    expect(sniffWorkbook(zip, "a.xlsx")).toEqual({ format: "xlsx", sheetNames: null });
+  });
+
   test("a truncated zip (no end of central directory) is named as incomplete", () => {
     const whole = xlsxWithUnreadableSheets(["专报设置"]);
     expect(format(whole.slice(0, whole.length - 30), "a.xlsx")).toBe("truncated-zip");
