@@ -7,11 +7,12 @@ import { readdirSync } from "node:fs";
 import { readDist, distDir } from "./dist";
 
 /**
- * Strings only the docx package writes (the .docx's parts) and only ExcelJS reads (the .xlsx's; not
- * xl/workbook.xml, which the format check in the file-check chunk looks for too).
+ * Strings only the docx package writes (the .docx's parts) and only ExcelJS writes (an .xlsx's theme part;
+ * not xl/workbook.xml, which the format check looks for, nor xl/sharedStrings.xml or xl/styles.xml, which
+ * the quote-prefix rewrite in the xlsx-writer chunk reads).
  */
 const docxMarker = "word/document.xml";
-const excelJsMarker = "xl/sharedStrings.xml";
+const excelJsMarker = "xl/theme/theme1.xml";
 
 function chunkFiles(): string[] {
   readDist("taskpane.js");
