@@ -56,14 +56,16 @@ test("the pane's rescue script parses as ES3: every engine that opens the page r
   expect(parseError("taskpane-rescue.js", 3)).toBeNull();
 });
 
-describe("the custom functions bundle", () => {
+// functions.js for Excel's JavaScript-only runtime; wps/main.js (the same functions, the WPS ribbon) for
+// WPS webviews whose Chromium version is not documented.
+describe.each(["functions.js", "wps/main.js"])("the custom functions bundle %s", (file) => {
   test("parses as ES2016", () => {
-    expect(parseError("functions.js", 2016)).toBeNull();
+    expect(parseError(file, 2016)).toBeNull();
   });
 
   test("calls no built-in newer than ES2016", () => {
     const newer =
       /\.(padStart|padEnd|flat|flatMap|trimStart|trimEnd|matchAll|replaceAll|allSettled|fromEntries|getOwnPropertyDescriptors)\b|Object\.(entries|values)\b|\bglobalThis\b/g;
-    expect(readDist("functions.js").match(newer) ?? []).toEqual([]);
+    expect(readDist(file).match(newer) ?? []).toEqual([]);
   });
 });

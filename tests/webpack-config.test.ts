@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test } from "@jest/globals";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { paneStartedAttribute } from "../src/taskpane/pane-start";
+import { version } from "../package.json";
 import { distDir, readDist, rootDir } from "./dist";
 
 interface Configuration {
@@ -13,7 +14,11 @@ interface Configuration {
   target: string[];
   entry: Record<string, { import: string; chunkLoading?: false } | string | string[]>;
   output: { path: string; publicPath?: string };
-  plugins?: { constructor: { name: string }; scriptsByPage?: Record<string, string>; patterns?: { to: string }[] }[];
+  plugins?: {
+    constructor: { name: string };
+    scriptsByPage?: Record<string, string>;
+    patterns?: { from: string; to?: string }[];
+  }[];
   devServer?: { port: number };
 }
 
@@ -45,7 +50,7 @@ const plugins = (configs: Configuration[], name: string) =>
 const scriptTags = (configs: Configuration[]) =>
   Object.assign({}, ...plugins(configs, "OfficeScriptTagPlugin").map((plugin) => plugin.scriptsByPage));
 const copied = (configs: Configuration[]) =>
-  plugins(configs, "CopyPlugin").flatMap((plugin) => plugin.patterns!.map((pattern) => pattern.to));
+  plugins(configs, "CopyPlugin").flatMap((plugin) => plugin.patterns!.map((pattern) => pattern.to ?? pattern.from));
 const named = (configs: Configuration[], name: string) => configs.find((config) => config.name === name)!;
 
 describe("office.js", () => {
@@ -124,12 +129,15 @@ describe("the pages' Content-Security-Policy", () => {
 
   test("every page of dist/ carries it, first in <head>, and holds no inline script or style", () => {
     const pages = readdirSync(distDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+    const wpsPages = ["index.html", "taskpane.html"];
     expect(pages.sort()).toEqual([
       "commands.html",
       "functions-help.html",
       "functions.html",
       "help.html",
       "taskpane.html",
+      ...wpsPages.map((page) => `wps-offline/jsaddons/zhuanbao_${version}/${page}`),
+      ...wpsPages.map((page) => `wps/${page}`),
     ]);
     for (const page of pages) {
       const html = readDist(page);
@@ -146,15 +154,16 @@ describe("the pages' Content-Security-Policy", () => {
   });
 
   test("is built into the pages of every compilation, allowing Microsoft's CDN only with OFFICE_JS=cdn", async () => {
-    expect(policies(await configsWith(undefined))).toEqual([contentSecurityPolicy(), contentSecurityPolicy()]);
+    // The pane and commands, the functions page, the WPS entry page.
+    expect(policies(await configsWith(undefined))).toEqual(new Array(3).fill(contentSecurityPolicy()));
     const cdn = "https://appsforoffice.microsoft.com";
-    expect(policies(await configsWith("cdn"))).toEqual([contentSecurityPolicy([cdn]), contentSecurityPolicy([cdn])]);
+    expect(policies(await configsWith("cdn"))).toEqual(new Array(3).fill(contentSecurityPolicy([cdn])));
   });
 });
 
 test("functions.js is one chunk-less ES2016 file, and the dev server listens on port 3000", async () => {
   const configs = await configsWith(undefined);
-  expect(configs.map((config) => config.name)).toEqual(["modern", "legacy", "functions"]);
+  expect(configs.map((config) => config.name)).toEqual(["modern", "legacy", "functions", "wps"]);
   const functions = named(configs, "functions");
   expect(functions.entry).toEqual({ functions: { import: "./src/functions/functions.ts", chunkLoading: false } });
   expect(functions.target).toEqual(["web", "es2016"]);

@@ -107,9 +107,9 @@ describe("every address in the WPS add-in resolves in the build", () => {
   });
 
   test("the offline jsaddons folder is dist/wps/ as built, under the name_version publish.xml gives", () => {
-    const publish = readDist("wps-offline/jsaddons/publish.xml");
-    const name = /\bname="([^"]+)"/.exec(publish)![1]!;
-    expect(/\bversion="([^"]+)"/.exec(publish)![1]).toBe(version);
+    const entry = /<jsplugin\b[^>]*>/.exec(readDist("wps-offline/jsaddons/publish.xml"))![0];
+    const name = /\bname="([^"]+)"/.exec(entry)![1]!;
+    expect(/\bversion="([^"]+)"/.exec(entry)![1]).toBe(version);
     const folder = join(distDir, "wps-offline", "jsaddons", `${name}_${version}`);
     expect(filesUnder(folder)).toEqual(filesUnder(wpsDir));
     for (const file of filesUnder(wpsDir)) {

@@ -14,7 +14,9 @@ import {
   type FormulaStyle,
   type SheetGrid,
 } from "../src/core";
+import { headerFill, sheetFormat } from "../src/core";
 import type { EtApplication } from "../src/wps/et-types";
+import { etColor } from "../src/wps/template-writer";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
 import { FakeEt, type EtCellState, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
 import { cachedSampleGrids, referenceLines } from "./support/sample";
@@ -151,6 +153,7 @@ describe("WpsWorkbookHost.createTemplate", () => {
       }
       expect(fake.cell("产业发展", `${letterOf(headerOf("actual"))}2`).numberFormat).toBe("General");
       expect(fake.cell("产业发展", `${letterOf(headerOf("template"))}2`).wrapText).toBe(true);
+      // #DDEBF7 as ET's BGR number.
       expect(fake.cell("产业发展", "A1")).toMatchObject({ bold: true, fill: 0xf7ebdd });
       expect(fake.cell("专报设置", "A1")).toMatchObject({ bold: true, fill: 0xf7ebdd });
       expect(fake.columnWidth("产业发展", 0)).toBeGreaterThan(8);
@@ -161,6 +164,40 @@ describe("WpsWorkbookHost.createTemplate", () => {
       expect(report.skippedFeatures).toHaveLength(customFunctions ? 0 : 1);
     },
   );
+
+  test("applies core's format plan to every new sheet: formats, wrapping, lists, widths, header", async () => {
+    const fake = new FakeEt();
+    await hostOf(fake).createTemplate({ sample: false });
+    for (const grid of workbookGrids(kaijuBahao, { sample: false, formulas: "plain" })) {
+      const format = sheetFormat(grid);
+      const header = fake.cell(grid.name, cellAddress(0, format.headerColumns - 1));
+      expect({ sheet: grid.name, bold: header.bold, fill: header.fill }).toEqual({
+        sheet: grid.name,
+        bold: true,
+        fill: etColor(headerFill),
+      });
+      const lists = fake.validations(grid.name);
+      for (const column of format.columns) {
+        const last = format.rows.first + format.rows.count - 1;
+        for (const row of [format.rows.first, last]) {
+          const cell = fake.cell(grid.name, cellAddress(row, column.column));
+          expect({
+            at: `${grid.name}!${cellAddress(row, column.column)}`,
+            format: cell.numberFormat,
+            wrap: cell.wrapText,
+          }).toEqual({
+            at: `${grid.name}!${cellAddress(row, column.column)}`,
+            format: column.numberFormat ?? "General",
+            wrap: column.wrap,
+          });
+        }
+        const range = `${cellAddress(format.rows.first, column.column)}:${cellAddress(last, column.column)}`;
+        const list = lists.find((validation) => validation.address === range);
+        expect({ range, list: list?.formula1 }).toEqual({ range, list: column.choices?.join(",") });
+        expect(fake.columnWidth(grid.name, column.column)).toBe(column.width);
+      }
+    }
+  });
 
   test("reads back a sample template it created as the same bulletin", async () => {
     const host = hostOf(new FakeEt());

@@ -5,6 +5,7 @@
  * the reference text — and check and generate writing nothing.
  */
 import { afterEach, expect, test } from "@jest/globals";
+import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,8 @@ import {
   runAction,
   sectionParagraphs,
   shownIssues,
+  statusText,
+  waitUntilIdle,
   type PaneSession,
 } from "../support/pane-page";
 import { cachedSampleGrids, referenceLines } from "../support/sample";
@@ -112,6 +115,53 @@ describeWith(chromium)("the built WPS pane in Chromium with the ET stand-in as w
       expect(record.pageErrors).toEqual([]);
       expect(record.failedResponses).toEqual([]);
       expect(record.requests.filter((url) => url.includes("office"))).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
+    "下载报送表, the unit's figure typed in, 导入报送表 and 应用合并 write it into the WPS workbook",
+    async () => {
+      // The sample with 城乡融合's first figure not yet reported.
+      const seeds = sampleFigures().map((grid) => ({
+        name: grid.name,
+        values: grid.values.map((row, r) =>
+          row.map((value, c) => (grid.name === "城乡融合" && r === 1 && c === 2 ? null : value)),
+        ) as (string | number | boolean | null)[][],
+      }));
+      const session = await openPane(pane.browser(), pane.server().url, "", {
+        page: "wps/taskpane.html",
+        initScript: fakeEtInitScript(seeds),
+      });
+      sessions.push(session);
+      const { page, record } = session;
+
+      await page.locator("details.unit-form summary").click();
+      await page.getByRole("checkbox", { name: "城乡融合", exact: true }).check();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "下载报送表", exact: true }).click(),
+      ]);
+      const folder = mkdtempSync(join(tmpdir(), "zhuanbao-wps-"));
+      folders.push(folder);
+      const form = join(folder, "城乡融合.xlsx");
+      await download.saveAs(form);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(form);
+      workbook.getWorksheet("城乡融合")!.getCell("C2").value = 500;
+      await workbook.xlsx.writeFile(form);
+
+      await page.locator("#return-files").setInputFiles(form);
+      await page.locator("#merge:not([hidden])").waitFor();
+      await waitUntilIdle(page);
+      await page.locator("#apply-merge").click();
+      await page.locator("#merge-report:not([hidden])").waitFor();
+      await waitUntilIdle(page);
+      expect(await statusText(page)).toMatch(/^合并完成/);
+      const cell = await page.evaluate(() => (window as unknown as WindowWithEt).__fakeEt.cell("城乡融合", "C2"));
+      expect(cell).toMatchObject({ value: 500, formula: null });
+      expect(record.pageErrors).toEqual([]);
+      expect(record.failedResponses).toEqual([]);
     },
     testTimeout,
   );
