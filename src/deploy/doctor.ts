@@ -225,13 +225,19 @@ function fileItem(
   return { item: { url, label: label(url, base), checks }, references };
 }
 
+/** A check that held, briefly: what it found where that says something (the type, the version). */
+function passedText(check: Check): string {
+  if (check.name === "type" || check.name === "version") return `${checkLabels[check.name]} ${check.detail}`;
+  return check.name === "certificate" ? "证书受信任" : checkLabels[check.name];
+}
+
 /** The report as lines of Chinese text: a line per file that passed, the failing checks spelt out. */
 export function doctorReportLines(report: DoctorReport): string[] {
   const lines = [`专报助手部署自检：${report.base}`, `清单版本：${report.manifestVersion ?? "（读不到清单）"}`, ""];
   for (const item of report.items) {
     const failed = item.checks.filter((check) => !check.ok);
     if (failed.length === 0) {
-      const passed = item.checks.map((check) => `${checkLabels[check.name]} ${check.detail}`).join(" · ");
+      const passed = item.checks.map(passedText).join(" · ");
       lines.push(`✓ ${item.label}（${passed}）`);
     } else {
       lines.push(`✗ ${item.label}`);

@@ -69,17 +69,28 @@ export function isManifestVersion(version: string): boolean {
   return /^\d{1,5}(\.\d{1,5}){0,3}$/.test(version);
 }
 
+/** An attribute's value in a start tag, quoted or not (minified pages drop the quotes). */
+function attributeValue(tag: string, name: string): string | null {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, "i").exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3])! : null;
+}
+
+/** The start tags of `element` in a page, comments left out. */
+function startTags(html: string, element: string): string[] {
+  const text = html.replace(/<!--[\s\S]*?-->/g, "");
+  return [...text.matchAll(new RegExp(`<(?:${element})\\b[^>]*>`, "gi"))].map(([tag]) => tag);
+}
+
 /**
  * What a page makes the browser fetch: src of scripts, images and frames, href of stylesheets and
  * icons, resolved against the page's URL. Links a person clicks (<a href>) are not requests.
  */
 export function pageReferences(html: string, pageUrl: string): string[] {
-  const text = html.replace(/<!--[\s\S]*?-->/g, "");
   const found: string[] = [];
-  for (const [tag] of text.matchAll(/<(script|img|iframe|link|source|embed)\b[^>]*>/gi)) {
-    const src = /\ssrc="([^"]*)"/i.exec(tag)?.[1];
+  for (const tag of startTags(html, "script|img|iframe|link|source|embed")) {
+    const src = attributeValue(tag, "src");
     if (src) found.push(src);
-    const href = /\shref="([^"]*)"/i.exec(tag)?.[1];
+    const href = attributeValue(tag, "href");
     if (href && /^<link/i.test(tag)) found.push(href);
   }
   return resolveAll(found, pageUrl);
@@ -113,15 +124,18 @@ export function absoluteUrls(text: string): string[] {
 
 /** The version a page carries in its <meta name="zhuanbao-version">, or null. */
 export function pageVersion(html: string): string | null {
-  const meta = new RegExp(`<meta\\s+name="${versionMetaName}"\\s+content="([^"]*)"`, "i").exec(html);
-  return meta?.[1] ?? null;
+  const meta = startTags(html, "meta").find((tag) => attributeValue(tag, "name") === versionMetaName);
+  return meta ? attributeValue(meta, "content") : null;
 }
 
 /** The sources a page's Content-Security-Policy allows besides its own origin ('self', 'none' and keywords are fine). */
 export function policyOutsideSources(html: string): string[] | null {
-  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-  if (!meta) return null;
-  const sources = meta[1]!
+  const meta = startTags(html, "meta").find(
+    (tag) => attributeValue(tag, "http-equiv")?.toLowerCase() === "content-security-policy",
+  );
+  const policy = meta ? attributeValue(meta, "content") : null;
+  if (policy === null) return null;
+  const sources = policy
     .split(";")
     .flatMap((directive) => directive.trim().split(/\s+/).slice(1))
     .filter((source) => !/^'[^']*'$/.test(source) && source !== "data:");
