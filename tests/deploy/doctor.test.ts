@@ -17,6 +17,7 @@ import {
   type Fetched,
   type Fetcher,
 } from "../../src/deploy";
+import { runCli } from "../support/cli";
 
 const base = "https://zb.example.gov.cn/zhuanbao/";
 const version = "0.1.0.42";
@@ -240,5 +241,28 @@ describe("reading a site's files", () => {
     expect(siteBase("https://h/zb")).toBe("https://h/zb/");
     expect(siteBase("https://h/zb/?x=1#y")).toBe("https://h/zb/");
     expect(siteBase("h/zb")).toBeNull();
+  });
+});
+
+describe("zhuanbao doctor", () => {
+  test("needs one http(s) address and parses strictly; --help names NODE_EXTRA_CA_CERTS", async () => {
+    const none = await runCli("doctor");
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      "请指定加载项的网址，如 zhuanbao doctor https://zb.example.gov.cn/zhuanbao/。\n",
+    ]);
+    expect((await runCli("doctor", "zb.example.gov.cn")).code).toBe(2);
+    const typo = await runCli("doctor", base, "--formt", "json");
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining("最接近的是 --format")]);
+    const help = await runCli("doctor", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("NODE_EXTRA_CA_CERTS");
+    expect((await runCli("--help")).stdout).toContain("zhuanbao doctor https://服务器/路径/");
+  });
+
+  test("a server that does not answer: reported per file, exit 1", async () => {
+    const closed = await runCli("doctor", "https://127.0.0.1:9/zhuanbao/");
+    expect(closed.stdout).toContain("✗ manifest.xml\n    ✗ 可访问：无法连接：服务器拒绝连接");
+    expect(closed.code).toBe(1);
   });
 });
