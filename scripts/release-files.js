@@ -68,7 +68,8 @@ function nginxSnippet(baseUrl, version) {
     "",
     "# 哈希命名的文件（如 docx.1a2b3c4d.js）内容永不改变，缓存一年；页面、清单、入口脚本和 office.js 每次向服务器确认。",
     "map $uri $zhuanbao_cache_control {",
-    `    ~${hashedAsset} "${oneYear}";`,
+    // Quoted: nginx reads an unquoted { as the start of a block.
+    `    "~${hashedAsset}" "${oneYear}";`,
     '    default "no-cache";',
     "}",
     "",

@@ -5,8 +5,12 @@
  */
 import { expect, test } from "@jest/globals";
 import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
+import { tempDir } from "./support/cli";
+import { makeCertificates, testConfiguration } from "./support/https-site";
+import { describeWith, nginx, openssl } from "./support/tools";
 
 const releaseFiles = require("../scripts/release-files") as {
   releaseVersion: (packageVersion: string, buildNumber: number) => string;
@@ -62,4 +66,25 @@ test("部署说明.txt opens in Windows Notepad: a BOM and CRLF lines, the addre
   expect(note).toContain("node doctor/zhuanbao-doctor.js https://zb.example.gov.cn/zhuanbao/");
   expect(note).not.toContain("wps");
   expect(releaseFiles.deploymentNote("https://zb.example.gov.cn/zhuanbao/", "0.1.0.9", true)).toContain("site\\wps\\");
+});
+
+describeWith(nginx, openssl)("nginx", () => {
+  test("nginx -t accepts the snippet, with the administrator's edits, for an address with a path and at a root", () => {
+    const dir = tempDir();
+    try {
+      const certificates = makeCertificates(dir);
+      for (const [name, url] of [
+        ["path", "https://zb.example.gov.cn:8443/tools/zhuanbao/"],
+        ["root", "https://10.1.2.3/"],
+      ] as const) {
+        const prefix = join(dir, name);
+        mkdirSync(prefix);
+        const snippet = releaseFiles.nginxSnippet(url, "0.1.0.9");
+        const result = testConfiguration(prefix, { snippet, root: dir, certificates, httpPort: 8080 });
+        expect([name, result.output]).toEqual([name, expect.stringContaining("test is successful")]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

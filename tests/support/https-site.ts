@@ -4,7 +4,7 @@
  * CA), and Debian's nginx, unprivileged on loopback, running the release's server/nginx.conf with
  * only the lines an administrator edits changed (certificate paths, root, the http port).
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
@@ -134,14 +134,10 @@ export function configure(prefix: string, setup: NginxSetup): string[] {
   return ["-p", prefix, "-e", join(prefix, "error.log"), "-c", main];
 }
 
-/** `nginx -t` of the configuration: its output, and whether it passed. */
+/** `nginx -t` of the configuration: what it said (on stderr), and whether it passed. */
 export function testConfiguration(prefix: string, setup: NginxSetup): { ok: boolean; output: string } {
-  try {
-    const output = execFileSync(nginxPath, ["-t", ...configure(prefix, setup)], { encoding: "utf8", stdio: "pipe" });
-    return { ok: true, output };
-  } catch (error) {
-    return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
-  }
+  const run = spawnSync(nginxPath, ["-t", ...configure(prefix, setup)], { encoding: "utf8" });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 
 /** Starts nginx and resolves once it answers on `port`. */
