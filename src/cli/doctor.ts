@@ -6,7 +6,7 @@
 import { doctorReportLines, runDoctor, siteBase } from "../deploy";
 import { choice, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
 import { CliError } from "./errors";
-import { fetchSiteFile } from "./site-fetch";
+import { siteFetcher } from "./site-fetch";
 
 interface Output {
   out: (text: string) => void;
@@ -30,7 +30,7 @@ export async function doctorCommand(args: ParsedArgs, io: Output): Promise<numbe
     throw new CliError("请指定加载项的网址，如 zhuanbao doctor https://zb.example.gov.cn/zhuanbao/。");
   }
   const format = choice(args.options.get("format"), ["text", "json"] as const, "text", "format");
-  const report = await runDoctor(address, (url) => fetchSiteFile(url));
+  const report = await runDoctor(address, siteFetcher());
   io.out(format === "json" ? `${JSON.stringify(report, null, 2)}\n` : `${doctorReportLines(report).join("\n")}\n`);
   return report.ok ? 0 : 1;
 }

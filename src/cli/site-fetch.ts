@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
-import { rootCertificates } from "node:tls";
+import { request as httpsRequest, type RequestOptions } from "node:https";
+import { createSecureContext, rootCertificates, type ConnectionOptions, type SecureContext } from "node:tls";
 import type { Fetched } from "../deploy";
 
 const systemBundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
@@ -41,13 +41,17 @@ interface Answer {
   body: Uint8Array;
 }
 
-function get(url: URL, verify: boolean, ca: string[]): Promise<Answer> {
+function get(url: URL, verify: boolean, secureContext: SecureContext): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const options = { method: "GET", timeout: timeoutMs, headers: { "user-agent": "zhuanbao-doctor" } };
-    const request =
-      url.protocol === "https:"
-        ? httpsRequest(url, { ...options, ca, rejectUnauthorized: verify, agent: false })
-        : httpRequest(url, options);
+    // https.request hands these to tls.connect; its typings omit secureContext.
+    const tlsOptions: RequestOptions & ConnectionOptions = {
+      ...options,
+      secureContext,
+      rejectUnauthorized: verify,
+      agent: false,
+    };
+    const request = url.protocol === "https:" ? httpsRequest(url, tlsOptions) : httpRequest(url, options);
     request.on("timeout", () => request.destroy(Object.assign(new Error("超时"), { code: "ETIMEDOUT" })));
     request.on("error", reject);
     request.on("response", (response) => {
@@ -73,20 +77,27 @@ function describe(error: NodeJS.ErrnoException): string {
   return connectionProblems[code] ?? `${code || "错误"} ${error.message}`.trim();
 }
 
-/** GETs `url`; a certificate this machine does not trust is noted and the file fetched anyway, so every other check still runs. */
-export async function fetchSiteFile(address: string, env: NodeJS.ProcessEnv = process.env): Promise<Fetched> {
+/**
+ * A fetcher for the doctor: GETs a URL; a certificate this machine does not trust is noted and the file
+ * fetched anyway, so every other check still runs. The trusted certificates are read once per fetcher.
+ */
+export function siteFetcher(env: NodeJS.ProcessEnv = process.env): (address: string) => Promise<Fetched> {
+  const secureContext = createSecureContext({ ca: trustedCertificates(env) });
+  return (address) => fetchSiteFile(address, secureContext);
+}
+
+async function fetchSiteFile(address: string, secureContext: SecureContext): Promise<Fetched> {
   const url = new URL(address);
-  const ca = trustedCertificates(env);
   let certificateProblem: string | null = null;
   let answer: Answer;
   try {
     try {
-      answer = await get(url, true, ca);
+      answer = await get(url, true, secureContext);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!isCertificateError(code)) throw error;
       certificateProblem = certificateProblems[code!] ?? code!;
-      answer = await get(url, false, ca);
+      answer = await get(url, false, secureContext);
     }
   } catch (error) {
     const failure = describe(error as NodeJS.ErrnoException);
