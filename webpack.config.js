@@ -375,7 +375,7 @@ async function wpsConfig(production, scripts, baseUrl) {
   const functionsSource = path.resolve(__dirname, "src/functions/functions.ts");
   const generated = await generateCustomFunctionsMetadata(functionsSource, false);
   const metadata = generated.errors.length === 0 ? JSON.parse(generated.metadataJson).functions : [];
-  const dist = path.resolve(__dirname, "dist");
+  const dist = outputDir;
   return {
     name: "wps",
     dependencies: ["modern", "legacy"],

@@ -177,7 +177,12 @@ function deploymentNote(baseUrl, version, withWps) {
     `  server\\nginx.conf nginx 配置片段（网站文件放在 ${nginxPlaces.root}${path}）`,
     "  server\\web.config IIS 配置：复制到网站文件夹，与 taskpane.html 同级",
     "  doctor\\          部署自检：node doctor/zhuanbao-doctor.js 加载项地址",
-    ...(withWps ? ["  site\\wps\\        WPS 加载项文件（在线加载用网站上的，离线加载复制到各台电脑）"] : []),
+    ...(withWps
+      ? [
+          `  site\\jsplugins.xml WPS 在线加载：各台电脑 oem.ini 的 JSPluginsServer=${baseUrl}jsplugins.xml`,
+          "  wps-offline\\      WPS 离线加载：jsaddons 文件夹的内容复制到各台电脑的 %APPDATA%\\kingsoft\\wps\\jsaddons\\",
+        ]
+      : []),
     "",
     "步骤（详见《部署指南》，即项目 docs/部署指南.md）",
     "  1. 准备 HTTPS 证书（单位 CA 签发或自建），让每台电脑信任它的根证书。",

@@ -1,8 +1,9 @@
 // `npm run release -- --url https://host/path/` (or ADDIN_URL=https://host/path/ npm run release): builds
 // the add-in for that address into a temporary folder (dist/ is left alone), stamps the release's
 // version into the manifest and every page, and writes release/zhuanbao-<version>.zip: site/ (the
-// files for the web server), manifest.xml, server/nginx.conf, server/web.config, doctor/ (the
-// self-check, for Node alone) and 部署说明.txt. Same commit, same URL → the same bytes.
+// files for the web server, with WPS's jsplugins.xml and wps/), manifest.xml, server/nginx.conf,
+// server/web.config, doctor/ (the self-check, for Node alone), wps-offline/ (WPS's jsaddons folder
+// for desks without the server) and 部署说明.txt. Same commit, same URL → the same bytes.
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -69,6 +70,8 @@ function withManifestVersion(xml, version) {
 }
 
 const textFile = /\.(html|js|json|css|xml|txt)$/;
+/** The WPS build's folder for the jsaddons copy (webpack.config.js's WpsOfflinePackagePlugin). */
+const wpsOffline = "wps-offline/";
 
 /** The site's files, stamped; fails when any still names the dev server. */
 function siteFiles(buildDir, version) {
@@ -114,7 +117,8 @@ function release({ url, outDir }) {
       ),
       "doctor/zhuanbao-doctor.js": doctorEntry,
     };
-    for (const file of Object.keys(site)) files[`site/${file}`] = site[file];
+    // The offline WPS copy goes to each desk, not to the server: beside site/, not in it.
+    for (const file of Object.keys(site)) files[file.startsWith(wpsOffline) ? file : `site/${file}`] = site[file];
     for (const module of doctorModules) files[`doctor/${module}`] = fs.readFileSync(path.join(root, "build", module));
 
     const zip = deterministicZip(files);

@@ -65,7 +65,9 @@ test("部署说明.txt opens in Windows Notepad: a BOM and CRLF lines, the addre
   expect(note).not.toMatch(/[^\r]\n/);
   expect(note).toContain("node doctor/zhuanbao-doctor.js https://zb.example.gov.cn/zhuanbao/");
   expect(note).not.toContain("wps");
-  expect(releaseFiles.deploymentNote("https://zb.example.gov.cn/zhuanbao/", "0.1.0.9", true)).toContain("site\\wps\\");
+  expect(releaseFiles.deploymentNote("https://zb.example.gov.cn/zhuanbao/", "0.1.0.9", true)).toContain(
+    "JSPluginsServer=https://zb.example.gov.cn/zhuanbao/jsplugins.xml",
+  );
 });
 
 describeWith(nginx, openssl)("nginx", () => {

@@ -106,6 +106,13 @@ describe("the package", () => {
     for (const page of siteFiles().filter((file) => file.endsWith(".html"))) {
       expect([page, pageVersion(text(`site/${page}`))]).toEqual([page, version]);
     }
+    // The WPS add-in: online from the server, offline as a jsaddons folder beside site/.
+    for (const file of ["site/jsplugins.xml", "site/wps/index.html", "wps-offline/jsaddons/publish.xml"]) {
+      expect(files[file]?.length).toBeGreaterThan(0);
+    }
+    expect(text("site/jsplugins.xml")).toContain(`url="${base}wps/"`);
+    expect(siteFiles().filter((file) => file.startsWith("wps-offline/"))).toEqual([]);
+    expect(text("部署说明.txt")).toContain(`JSPluginsServer=${base}jsplugins.xml`);
     expect(text("部署说明.txt")).toContain(base);
     expect(text("部署说明.txt")).toContain(`node doctor/zhuanbao-doctor.js ${base}`);
   });
