@@ -392,7 +392,8 @@ async function wpsConfig(production, scripts, baseUrl) {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new FunctionsHelpUrlPlugin(baseUrl),
-      new DefinePlugin({ ZB_FUNCTIONS_METADATA: JSON.stringify(metadata) }),
+      // The help links under ADDIN_URL, as in functions.json (a release may not name the dev server).
+      new DefinePlugin({ ZB_FUNCTIONS_METADATA: withBaseUrl(JSON.stringify(metadata), baseUrl) }),
       page("index", "./src/wps/index.html", "main", "defer"),
       new ContentSecurityPolicyPlugin(scripts.policy),
       new CopyWebpackPlugin({
