@@ -156,7 +156,12 @@ describe("the package", () => {
       return Buffer.from(content);
     };
     const textual = /\.(html|json|xml)$/;
+    // A script with the address inside is minified around it: terser names variables by how often each
+    // character occurs, so another address gives other names. Only WPS's main.js (its help links) is one.
+    const addressedScripts = siteFiles().filter((file) => file.endsWith(".js") && text(`site/${file}`).includes(base));
+    expect(addressedScripts).toEqual(["wps/main.js"]);
     const differing = siteFiles().filter((file) => {
+      if (addressedScripts.includes(file)) return false;
       const built = readFileSync(join(distDir, file));
       return !(textual.test(file) ? unstamped(file) : Buffer.from(files[`site/${file}`]!)).equals(built);
     });
