@@ -90,7 +90,7 @@ export async function runDoctor(address: string, fetcher: Fetcher): Promise<Doct
     const fetched = await fetcher(url);
     const { item, references } = fileItem(url, base, fetched, version);
     items.push(item);
-    queue.push(...references.filter((reference) => isUnder(reference, base)).map(withoutQuery));
+    for (const reference of references) if (isUnder(reference, base)) queue.push(withoutQuery(reference));
   }
   return { base, manifestVersion: version, items, ok: items.every((item) => item.checks.every((check) => check.ok)) };
 }
