@@ -51,7 +51,7 @@ module.exports = [
     },
   },
   {
-    files: ["src/core/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/deploy/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", ...hostGlobals],
       "no-restricted-imports": [
@@ -60,7 +60,7 @@ module.exports = [
           patterns: [
             {
               group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "docx", "@microsoft/*", "office-*"],
-              message: "src/core is pure: no Node, Office or file libraries.",
+              message: "src/core and src/deploy are pure: no Node, Office or file libraries.",
             },
           ],
         },

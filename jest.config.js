@@ -20,6 +20,7 @@ const builtTests = [
   "lazy-chunks.test.ts",
   "manifest.test.ts",
   "office-js-files.test.ts",
+  "release.test.ts",
   "webpack-config.test.ts",
   "cli/libreoffice.test.ts",
   "cli/libreoffice-formats.test.ts",

@@ -4,7 +4,8 @@
 // by Internet Explorer 11's webview (Office 2016/2019) — a modern host never fetches it.
 // `npm run build` (production, minified) works offline: office.js and the few files it loads are
 // copied from @microsoft/office-js. OFFICE_JS=cdn loads them from Microsoft's CDN instead;
-// ADDIN_URL=https://server/path/ writes dist/manifest.xml and the functions' help links for that server.
+// ADDIN_URL=https://server/path/ writes dist/manifest.xml and the functions' help links for that server;
+// BUILD_DIR=folder builds there instead of dist/.
 "use strict";
 const path = require("node:path");
 const { setTimeout: delay } = require("node:timers/promises");
@@ -28,6 +29,8 @@ const devServerPort = 3000;
 const officeJsFolder = "office-js";
 const cdnOrigin = "https://appsforoffice.microsoft.com";
 const cdnBase = `${cdnOrigin}/lib/1/hosted`;
+// Where the build goes: dist/, or BUILD_DIR (scripts/release.js builds there, leaving dist/ to the tests).
+const outputDir = path.resolve(__dirname, process.env.BUILD_DIR || "dist");
 
 /**
  * Where the pages load office.js (and the custom functions runtime) from, and the pages' policy, which
@@ -280,7 +283,7 @@ function legacyConfig(production) {
     // and takes `window`.
     node: { global: false },
     output: {
-      path: path.resolve(__dirname, "dist", legacyFolder),
+      path: path.join(outputDir, legacyFolder),
       // Relative to the page: IE11 has no document.currentScript for webpack's automatic public path.
       publicPath: `${legacyFolder}/`,
       filename: "[name].js",
@@ -316,7 +319,7 @@ function functionsConfig(production, scripts, baseUrl) {
     target: ["web", "es2016"],
     entry: { functions: { import: "./src/functions/functions.ts", chunkLoading: false } },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outputDir,
       filename: "[name].js",
       clean: { keep: (asset) => !asset.startsWith("functions.") },
     },
@@ -372,7 +375,7 @@ async function wpsConfig(production, scripts, baseUrl) {
   const functionsSource = path.resolve(__dirname, "src/functions/functions.ts");
   const generated = await generateCustomFunctionsMetadata(functionsSource, false);
   const metadata = generated.errors.length === 0 ? JSON.parse(generated.metadataJson).functions : [];
-  const dist = path.resolve(__dirname, "dist");
+  const dist = outputDir;
   return {
     name: "wps",
     dependencies: ["modern", "legacy"],
@@ -389,7 +392,8 @@ async function wpsConfig(production, scripts, baseUrl) {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
       new FunctionsHelpUrlPlugin(baseUrl),
-      new DefinePlugin({ ZB_FUNCTIONS_METADATA: JSON.stringify(metadata) }),
+      // The help links under ADDIN_URL, as in functions.json (a release may not name the dev server).
+      new DefinePlugin({ ZB_FUNCTIONS_METADATA: withBaseUrl(JSON.stringify(metadata), baseUrl) }),
       page("index", "./src/wps/index.html", "main", "defer"),
       new ContentSecurityPolicyPlugin(scripts.policy),
       new CopyWebpackPlugin({
@@ -431,7 +435,7 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outputDir,
       // Relative to the page: a module script has no document.currentScript, and webpack's fallback,
       // the page's last script tag, is the legacy one.
       publicPath: "",

@@ -13,8 +13,10 @@ const allowedImports = {
   functions: ["core/spec", "core/calc", "core/wording", "core/reading"],
   excel: ["core/*"],
   wps: ["core/*"],
-  cli: ["core/*", "src/files"],
-  taskpane: ["core/*", "src/files", "src/excel", "src/wps"],
+  // Host-neutral deployment checks: the CLI's doctor and the pane's 部署自检 share them.
+  deploy: [],
+  cli: ["core/*", "src/files", "src/deploy"],
+  taskpane: ["core/*", "src/files", "src/excel", "src/wps", "src/deploy"],
   commands: ["src/taskpane"],
 };
 

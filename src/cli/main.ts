@@ -4,7 +4,8 @@
  *   zhuanbao merge MASTER.xlsx UNIT.xlsx … --out MERGED.xlsx [--prefer master|unit] [--add-rows]
  *   zhuanbao check FILE.xlsx [--format text|json]
  *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
- * Exit codes: 0 done; 1 errors found (check; generate --strict); 2 the command could not run.
+ *   zhuanbao doctor https://host/path/ [--format text|json]
+ * Exit codes: 0 done; 1 errors found (check; generate --strict; a doctor check that failed); 2 the command could not run.
  */
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -37,6 +38,7 @@ import { renderBulletinDocx } from "../files/export-docx";
 import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } from "./args";
 import { CliError, FileRefusal, writeError } from "./errors";
 import { mergeReportText } from "./merge-report";
+import { doctorCommand, doctorDetails, doctorOptions, doctorUsage } from "./doctor";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
 import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
@@ -51,7 +53,7 @@ const defaultIo: Io = {
 };
 
 const exitCodes =
-  "退出码：0 完成；1 发现错误（check，或 generate --strict）；2 无法执行（文件缺失、格式不对、选项有误等）。";
+  "退出码：0 完成；1 发现错误（check，generate --strict，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -279,6 +281,14 @@ const commands: Record<string, Command> = {
     maxPositional: 1,
     positionalHint: "一个工作簿",
     run: generateCommand,
+  },
+  doctor: {
+    usage: doctorUsage,
+    details: doctorDetails,
+    options: doctorOptions,
+    maxPositional: 1,
+    positionalHint: "一个网址",
+    run: doctorCommand,
   },
 };
 

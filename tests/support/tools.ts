@@ -1,7 +1,8 @@
 /**
- * The programs some tests need besides Node: Debian's Chromium, LibreOffice, poppler and xmllint
- * (`bash .ci/run` installs them). On a developer's machine a missing one skips its tests with a
- * notice; with CI=true it fails the suite instead, so a CI run never passes by skipping.
+ * The programs some tests need besides Node: Debian's Chromium, LibreOffice, poppler, xmllint, and
+ * nginx and openssl for the release's server (`bash .ci/run` installs them). On a developer's machine
+ * a missing one skips its tests with a notice; with CI=true it fails the suite instead, so a CI run
+ * never passes by skipping.
  */
 import { describe, test } from "@jest/globals";
 import { spawnSync } from "node:child_process";
@@ -58,3 +59,7 @@ export function describeWith(...tools: Tool[]): typeof describe.skip {
   }
   return describe.skip;
 }
+/** Debian's nginx lives in /usr/sbin, which a user's PATH may lack. */
+export const nginxPath = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+export const nginx: Tool = { name: "nginx", present: onPath(nginxPath), install: "apt-get install nginx" };
+export const openssl: Tool = { name: "openssl", present: onPath("openssl"), install: "apt-get install openssl" };
