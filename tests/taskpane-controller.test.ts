@@ -330,7 +330,7 @@ describe("always ends not busy, with results or a sentence", () => {
     await pane.generate();
     expect(pane.view.failure).toBeNull();
     expect(pane.view.bulletin).not.toBeNull();
-  });
+  }, 30_000);
 });
 
 describe("创建模板", () => {

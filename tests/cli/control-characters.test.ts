@@ -20,7 +20,8 @@ beforeAll(async () => {
   workbook.getWorksheet("文字材料")!.getCell("C2").value = "3月18日\u009b2J召开会议\u0007";
   hostileFile = join(dir, "hostile.xlsx");
   await workbook.xlsx.writeFile(hostileFile);
-});
+  // Writing, reading and rewriting the sample takes a few seconds on a loaded machine.
+}, 30_000);
 
 describe("control characters from cells in the CLI's output", () => {
   test("check prints them escaped and warns for each cell", async () => {

@@ -25,7 +25,7 @@ describe("a workbook beyond the limits", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("工作表“城乡融合”超过 200,000 行，超出专报助手能读取的上限，未读取。");
     }
-  });
+  }, 30_000);
 
   test("a zip declaring more than 256 MB unzipped is refused", async () => {
     const path = join(dir, "bomb.xlsx");

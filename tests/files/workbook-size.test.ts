@@ -14,7 +14,7 @@ describe("workbookSizeProblem", () => {
   test("a workbook within the limits passes, up to exactly the row limit", () => {
     expect(workbookSizeProblem(workbook(sheetXml(10, 3)))).toBeNull();
     expect(workbookSizeProblem(workbook(sheetXml(maxRowsPerSheet, 1)))).toBeNull();
-  });
+  }, 30_000);
 
   test("one row more than the limit is refused, naming the sheet", () => {
     expect(workbookSizeProblem(workbook(sheetXml(2, 1), sheetXml(maxRowsPerSheet + 1, 1)))).toBe(
@@ -28,7 +28,7 @@ describe("workbookSizeProblem", () => {
     const problem = workbookSizeProblem(workbook(sheetXml(rows, perRow), sheetXml(rows, perRow)));
     expect(problem).toMatch(/^工作簿的单元格超过 3,000,000 个，超出专报助手能读取的上限，未读取。/);
     expect(workbookSizeProblem(workbook(sheetXml(rows, perRow)))).toBeNull();
-  });
+  }, 30_000);
 
   test("a zip declaring more bytes than the limit is refused before anything is inflated", () => {
     const declared = declareSize(workbook(sheetXml(2, 1)), "xl/worksheets/sheet1.xml", maxUnzippedBytes + 1);
