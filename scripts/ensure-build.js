@@ -8,11 +8,14 @@ const { join } = require("node:path");
 
 const root = join(__dirname, "..");
 const distDir = join(root, "dist");
-const lockDir = join(root, "node_modules", ".cache", "zhuanbao-build.lock");
-const buildErrorFile = join(root, "node_modules", ".cache", "zhuanbao-build-error.txt");
+// Kept in this checkout's build/ (ignored by git), not in node_modules/.cache: worktrees that share one
+// node_modules through a link would otherwise share the stamp, and a stale dist/ would look fresh.
+const stateDir = join(root, "build", "dist-state");
+const lockDir = join(stateDir, "build.lock");
+const buildErrorFile = join(stateDir, "build-error.txt");
 // When the last build finished: webpack leaves an output it would write unchanged as it was, so the
 // outputs' own times can stay older than a source that changed without changing them.
-const builtStamp = join(root, "node_modules", ".cache", "zhuanbao-build-done");
+const builtStamp = join(stateDir, "build-done");
 const staleLockMs = 10 * 60 * 1000;
 
 const inputs = [

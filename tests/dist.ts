@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 export const rootDir = join(__dirname, "..");
 export const distDir = join(rootDir, "dist");
-const buildErrorFile = join(rootDir, "node_modules", ".cache", "zhuanbao-build-error.txt");
+const buildErrorFile = join(rootDir, "build", "dist-state", "build-error.txt");
 
 /** A file of dist/, or an error naming the failed build. */
 export function distPath(file: string): string {
