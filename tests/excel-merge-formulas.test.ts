@@ -1,0 +1,52 @@
+/**
+ * 导入报送表 → 应用合并 in Excel (the strict fake) never writes the master's formula cells (issue 12,
+ * point 5): the pane reads the workbook with its formulas for merging, in the same syncs.
+ */
+import { afterEach, describe, expect, test } from "@jest/globals";
+import { kaijuBahao, unitFormGrids, workbookGrids, type SheetGrid } from "../src/core";
+import { ExcelWorkbookHost } from "../src/excel/excel-host";
+import { PaneController } from "../src/taskpane/pane-controller";
+import type { ReturnFile } from "../src/taskpane/return-files";
+import { FakeExcel } from "./support/fake-excel";
+import { setCell } from "./support/sample";
+
+afterEach(() => FakeExcel.uninstall());
+
+function unitReturn(cells: [address: string, value: unknown][]): ReturnFile {
+  const form = unitFormGrids(kaijuBahao, ["城乡融合"]);
+  if (!form.ok) throw new Error("unknown category");
+  let grids: SheetGrid[] = form.grids.map((grid) => ({ ...grid, values: grid.values.map((row) => [...row]) }));
+  for (const [address, value] of cells) grids = setCell(grids, "城乡融合", address, value);
+  return { fileName: "人社局.xlsx", grids };
+}
+
+describe("merging in Excel", () => {
+  test.each(["1.1", "1.4"])("keeps the master's 完成率 and 同比 formulas (ExcelApi %s)", async (excelApi) => {
+    // A blank template: the formulas' cached results are empty, as Excel shows them before any figure.
+    const fake = new FakeExcel(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" }), { excelApi });
+    fake.install();
+    const completion = fake.cell("城乡融合", "E2").formula;
+    const growth = fake.cell("城乡融合", "G2").formula;
+    expect(completion).toMatch(/^=/);
+    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined);
+    const syncs = fake.syncCount;
+
+    await pane.importReturns(async () => [
+      unitReturn([
+        ["C2", 470],
+        ["D2", 500],
+        ["E2", 0.95],
+        ["G2", 0.13],
+      ]),
+    ]);
+    // Reading the formulas beside the values costs no sync: 2 on ExcelApi 1.1, 1 on 1.4.
+    expect(fake.syncCount - syncs).toBe(excelApi === "1.1" ? 2 : 1);
+    expect(pane.view.merge!.editCount).toBe(2);
+    await pane.applyMerge();
+
+    expect(fake.cell("城乡融合", "C2")).toMatchObject({ value: 470, formula: null });
+    expect(fake.cell("城乡融合", "D2")).toMatchObject({ value: 500, formula: null });
+    expect(fake.cell("城乡融合", "E2").formula).toBe(completion);
+    expect(fake.cell("城乡融合", "G2").formula).toBe(growth);
+  });
+});
