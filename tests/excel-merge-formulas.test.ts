@@ -49,4 +49,20 @@ describe("merging in Excel", () => {
     expect(fake.cell("城乡融合", "E2").formula).toBe(completion);
     expect(fake.cell("城乡融合", "G2").formula).toBe(growth);
   });
+
+  test("a text that starts with = is text, not a formula: it is merged as a value", async () => {
+    const master = setCell(
+      workbookGrids(kaijuBahao, { sample: false, formulas: "plain" }),
+      "城乡融合",
+      "L2",
+      "=待核实",
+    );
+    const fake = new FakeExcel(master, { excelApi: "1.4" });
+    fake.install();
+    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined);
+    await pane.importReturns(async () => [unitReturn([["L2", "已核实"]])]);
+    expect(pane.view.merge!.conflicts.map((c) => [c.cell, c.masterText, c.unitText])).toEqual([
+      ["L2", "=待核实", "已核实"],
+    ]);
+  });
 });

@@ -16,8 +16,10 @@ export function gridFromRange(name: string, values: unknown[][], address: string
   return { name, values: cells, originRow: origin.row, originColumn: origin.column };
 }
 
+/** A text constant that starts with "=" reads the same in `formulas` and `values`; a formula does not. */
 function withFormula(value: unknown, formula: unknown): unknown {
-  return typeof formula === "string" && formula.startsWith("=") ? { formula: formula.slice(1), result: value } : value;
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  return isFormula ? { formula: formula.slice(1), result: value } : value;
 }
 
 /**
