@@ -1,41 +1,31 @@
 /**
  * A template plan's additions written through ET: new sheets with their values, formulas, number
  * formats, widths and drop-down lists; headers and rows appended to existing sheets. Only the cells the
- * plan names are written, each block in one 2-D write. The same plan and layout data as the Excel writer
- * (src/excel/template-writer.ts); ET has no tables in the subset, so a category sheet's header is styled
- * like the other sheets'. Activating the first new sheet is outside the subset: done where WPS has it.
+ * plan names are written, each block in one 2-D write. The formats are core's format plan
+ * (format-plan.ts), as in the Excel and .xlsx writers; the ET subset has no alignment, frozen panes or
+ * filters, so those parts of the plan are left to WPS's defaults. Activating the first new sheet is
+ * outside the subset: done where WPS has it.
  */
 import {
+  columnFormats,
   columnLetter,
-  columnWidth,
   formulaMatrix,
-  includeChoices,
-  indicatorColumns,
-  itemColumns,
-  itemLevels,
-  itemsSheetName,
-  narrativeColumns,
-  narrativeSheetName,
-  settingsSheetName,
+  headerFill,
+  sheetFormat,
   type CellBlock,
+  type ColumnFormat,
   type SheetExtension,
+  type SheetFormat,
   type SheetGrid,
   type TemplatePlan,
 } from "../core";
-import {
-  xlBetween,
-  xlValidAlertStop,
-  xlValidateList,
-  type EtRange,
-  type EtWorksheet,
-  type EtWorksheets,
-} from "./et-types";
+import { xlBetween, xlValidAlertStop, xlValidateList, type EtWorksheet, type EtWorksheets } from "./et-types";
 
-/** Rows below the preset's that get formats and lists too, for staff to add indicators (as in Excel). */
-const spareRows = 200;
-
-/** #DDEBF7, the header fill of the Excel template, as ET's BGR number. */
-const headerFill = 0xf7ebdd;
+/** The plan's RGB hex as ET's BGR number (red + green × 256 + blue × 65536). */
+function bgr(rgb: string): number {
+  const value = parseInt(rgb, 16);
+  return ((value >> 16) & 0xff) + (value & 0xff00) + (value & 0xff) * 0x10000;
+}
 
 function rangeAddress(row: number, column: number, rows: number, columns: number): string {
   const start = `${columnLetter(column)}${row + 1}`;
@@ -47,92 +37,55 @@ function writeBlock(worksheet: EtWorksheet, block: CellBlock): void {
   worksheet.Range(rangeAddress(block.row, block.column, matrix.length, matrix[0]!.length)).Formula = matrix;
 }
 
-function columnRange(worksheet: EtWorksheet, column: number, firstRow: number, rows: number): EtRange {
-  return worksheet.Range(rangeAddress(firstRow, column, rows, 1));
-}
-
-function styleHeader(worksheet: EtWorksheet, columns: number): void {
-  const header = worksheet.Range(rangeAddress(0, 0, 1, columns));
-  header.Font.Bold = true;
-  header.Interior.Color = headerFill;
-}
-
-function setWidths(worksheet: EtWorksheet, columns: readonly { header: string; column: number }[]): void {
-  for (const { header, column } of columns) {
-    const characters = columnWidth(header);
-    if (characters !== undefined) worksheet.Range(rangeAddress(0, column, 1, 1)).ColumnWidth = characters;
+function setWidths(worksheet: EtWorksheet, columns: readonly ColumnFormat[]): void {
+  for (const { column, width } of columns) {
+    if (width !== undefined) worksheet.Range(rangeAddress(0, column, 1, 1)).ColumnWidth = width;
   }
 }
 
-function addDropDown(range: EtRange, choices: readonly string[]): void {
-  range.Validation.Add(xlValidateList, xlValidAlertStop, xlBetween, choices.join(","));
-}
-
-function headersOf(grid: SheetGrid): { header: string; column: number }[] {
-  return (grid.values[0] ?? []).map((value, column) => ({ header: String(value ?? ""), column }));
-}
-
-/** Number format and wrapping of the indicator columns in `rows` sheet rows from `firstRow`. */
-function formatIndicatorCells(
+/**
+ * The columns' number formats and wrapping over `rows`, and with `lists` their drop-downs: 创建模板 does
+ * not add lists to rows it appends to a sheet, whose columns may have lists of their own.
+ */
+function formatColumns(
   worksheet: EtWorksheet,
-  columns: readonly { header: string; column: number }[],
-  firstRow: number,
-  rows: number,
+  columns: readonly ColumnFormat[],
+  rows: { first: number; count: number },
+  lists: boolean,
 ): void {
-  for (const { header, column } of columns) {
-    const spec = indicatorColumns.find((candidate) => candidate.header === header);
-    if (spec?.numberFormat && spec.numberFormat !== "General") {
-      columnRange(worksheet, column, firstRow, rows).NumberFormat = spec.numberFormat;
-    }
-    if (spec?.key === "template") columnRange(worksheet, column, firstRow, rows).WrapText = true;
+  for (const { column, numberFormat, wrap, choices } of columns) {
+    const range = () => worksheet.Range(rangeAddress(rows.first, column, rows.count, 1));
+    if (numberFormat) range().NumberFormat = numberFormat;
+    if (wrap) range().WrapText = true;
+    if (lists && choices) range().Validation.Add(xlValidateList, xlValidAlertStop, xlBetween, choices.join(","));
   }
 }
 
-function formatCategorySheet(worksheet: EtWorksheet, grid: SheetGrid): void {
-  const columns = headersOf(grid);
-  const formattedRows = grid.values.length - 1 + spareRows;
-  styleHeader(worksheet, columns.length);
-  formatIndicatorCells(worksheet, columns, 1, formattedRows);
-  for (const { header, column } of columns) {
-    const choices = indicatorColumns.find((spec) => spec.header === header)?.choices;
-    if (choices) addDropDown(columnRange(worksheet, column, 1, formattedRows), choices);
-  }
-}
-
-function formatItemsSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
-  const headers = headersOf(grid).map(({ header }) => header);
-  styleHeader(worksheet, headers.length);
-  for (const header of [itemColumns.completion, itemColumns.schedule]) {
-    columnRange(worksheet, headers.indexOf(header), 1, spareRows).NumberFormat = "0.0%";
-  }
-  addDropDown(columnRange(worksheet, headers.indexOf(itemColumns.level), 1, spareRows), itemLevels);
-}
-
-function formatNarrativeSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
-  const headers = headersOf(grid).map(({ header }) => header);
-  const rows = grid.values.length - 1 + spareRows;
-  styleHeader(worksheet, headers.length);
-  columnRange(worksheet, headers.indexOf(narrativeColumns.body), 1, rows).WrapText = true;
-  addDropDown(columnRange(worksheet, headers.indexOf(narrativeColumns.include), 1, rows), includeChoices);
+function applyFormat(worksheet: EtWorksheet, format: SheetFormat): void {
+  const header = worksheet.Range(rangeAddress(0, 0, 1, format.headerColumns));
+  header.Font.Bold = true;
+  header.Interior.Color = bgr(headerFill);
+  header.WrapText = true;
+  formatColumns(worksheet, format.columns, format.rows, true);
+  setWidths(worksheet, format.columns);
 }
 
 function writeNewSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
   worksheet.Name = grid.name;
   writeBlock(worksheet, { row: 0, column: 0, values: grid.values.map((row) => [...row]) });
-  if (grid.name === settingsSheetName) styleHeader(worksheet, headersOf(grid).length);
-  else if (grid.name === itemsSheetName) formatItemsSheet(worksheet, grid);
-  else if (grid.name === narrativeSheetName) formatNarrativeSheet(worksheet, grid);
-  else formatCategorySheet(worksheet, grid);
-  setWidths(worksheet, headersOf(grid));
+  applyFormat(worksheet, sheetFormat(grid));
 }
 
 function writeExtension(worksheets: EtWorksheets, extension: SheetExtension): void {
   const worksheet = worksheets.Item(extension.sheet);
   for (const block of extension.blocks) writeBlock(worksheet, block);
-  if (extension.addedRows) {
-    formatIndicatorCells(worksheet, extension.columns, extension.addedRows.first, extension.addedRows.count);
-  }
-  setWidths(worksheet, extension.addedColumns);
+  const columns = columnFormats(extension.sheet.trim(), extension.columns);
+  if (extension.addedRows) formatColumns(worksheet, columns, extension.addedRows, false);
+  const added = new Set(extension.addedColumns.map((column) => column.column));
+  setWidths(
+    worksheet,
+    columns.filter((column) => added.has(column.column)),
+  );
 }
 
 /** Whether this WPS has `member` on `host` (outside the subset: used only where present). */
