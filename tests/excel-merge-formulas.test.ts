@@ -1,12 +1,16 @@
 /**
- * 导入报送表 → 应用合并 in Excel (the strict fake) never writes the master's formula cells (issue 12,
- * point 5): the pane reads the workbook with its formulas for merging, in the same syncs.
+ * 导入报送表 → 应用合并 in Excel (the strict fake) and WPS (the ET stand-in) never writes the master's
+ * formula cells (issue 12, point 5): the pane reads the workbook with its formulas for merging, in
+ * Excel in the same syncs.
  */
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { kaijuBahao, unitFormGrids, workbookGrids, type SheetGrid } from "../src/core";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { PaneController } from "../src/taskpane/pane-controller";
 import type { ReturnFile } from "../src/taskpane/return-files";
+import type { EtApplication } from "../src/wps/et-types";
+import { WpsWorkbookHost } from "../src/wps/wps-host";
+import { FakeEt, type EtSeedCell } from "./support/fake-et";
 import { FakeExcel } from "./support/fake-excel";
 import { setCell } from "./support/sample";
 
@@ -64,5 +68,38 @@ describe("merging in Excel", () => {
     expect(pane.view.merge!.conflicts.map((c) => [c.cell, c.masterText, c.unitText])).toEqual([
       ["L2", "=待核实", "已核实"],
     ]);
+  });
+
+  test("in WPS too, the master's formulas stay and a text starting with = is compared as text", async () => {
+    const grids = setCell(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" }), "城乡融合", "L2", "=待核实");
+    const et = new FakeEt(
+      grids.map((grid) => ({
+        name: grid.name,
+        values: grid.values.map((row) =>
+          row.map((value): EtSeedCell =>
+            value !== null && typeof value === "object" && "formula" in value
+              ? { formula: `=${(value as { formula: string }).formula}`, value: "" }
+              : (value as EtSeedCell),
+          ),
+        ),
+      })),
+    );
+    const completion = et.cell("城乡融合", "E2").formula;
+    expect(completion).toMatch(/^=/);
+    const host = new WpsWorkbookHost(et.application as EtApplication, { customFunctions: false });
+    const pane = new PaneController(host, () => undefined);
+
+    await pane.importReturns(async () => [
+      unitReturn([
+        ["C2", 470],
+        ["E2", 0.95],
+        ["L2", "已核实"],
+      ]),
+    ]);
+    expect(pane.view.merge!.conflicts.map((c) => c.cell)).toEqual(["L2"]);
+    await pane.applyMerge();
+
+    expect(et.cell("城乡融合", "C2")).toMatchObject({ value: 470, formula: null });
+    expect(et.cell("城乡融合", "E2").formula).toBe(completion);
   });
 });
