@@ -1,7 +1,7 @@
 /**
- * One format plan, two writers (issue 12, point 2): the template 创建模板 writes through Office.js (the
- * strict fake records it) and the one the .xlsx writer produces (read back with ExcelJS) have the same
- * formats on every sheet: header fill, bold and alignment, frozen header, filter, number formats and
+ * One format plan, three writers (issue 12, point 2): the template 创建模板 writes through Office.js (the
+ * strict fake records it) and through WPS's ET (its stand-in), and the one the .xlsx writer produces
+ * (read back with ExcelJS) have the same formats on every sheet: header fill, bold and alignment, frozen header, filter, number formats and
  * wrapping of every formatted row, drop-down lists and column widths.
  */
 import { afterEach, describe, expect, test } from "@jest/globals";
@@ -18,6 +18,9 @@ import {
 import { sheetFormat } from "../src/core";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { gridsToWorkbook } from "../src/files/xlsx-write";
+import type { EtApplication } from "../src/wps/et-types";
+import { WpsWorkbookHost } from "../src/wps/wps-host";
+import { FakeEt } from "./support/fake-et";
 import { FakeExcel } from "./support/fake-excel";
 
 afterEach(() => FakeExcel.uninstall());
@@ -97,6 +100,40 @@ function fileWidths(xlsx: Uint8Array, sheetIndex: number, columns: number): (num
   return widths;
 }
 
+/**
+ * What WPS's 创建模板 (the ET stand-in) gives, in the same shape. The ET subset has no alignment, frozen
+ * panes or filters: those parts are taken from `excel` so that the rest is compared.
+ */
+function wpsLook(et: FakeEt, name: string, excel: SheetLook): SheetLook {
+  const format = sheetFormat(grids.find((grid) => grid.name === name)!);
+  const columns = format.headerColumns;
+  const cells: Record<string, string> = {};
+  for (let row = format.rows.first; row < format.rows.first + format.rows.count; row += 1) {
+    for (let column = 0; column < columns; column += 1) {
+      const cell = et.cell(name, cellAddress(row, column));
+      cells[cellAddress(row, column)] = `${cell.numberFormat}|${cell.wrapText}`;
+    }
+  }
+  const lists: Record<string, string> = {};
+  for (const { address, formula1 } of et.validations(name)) for (const cell of cellsOf(address)) lists[cell] = formula1;
+  const bgrHex = (color: number) => {
+    const rgb = (color & 0xff) * 0x10000 + (color & 0xff00) + ((color >> 16) & 0xff);
+    return `#${rgb.toString(16).toUpperCase().padStart(6, "0")}`;
+  };
+  return {
+    header: Array.from({ length: columns }, (_, column) => {
+      const cell = et.cell(name, cellAddress(0, column));
+      const horizontal = excel.header[column]!.horizontal;
+      return { fill: cell.fill === null ? null : bgrHex(cell.fill), bold: cell.bold, horizontal, wrap: cell.wrapText };
+    }),
+    frozenRows: excel.frozenRows,
+    filter: excel.filter,
+    cells,
+    lists,
+    widths: Array.from({ length: columns }, (_, column) => et.columnWidth(name, column) ?? null),
+  };
+}
+
 function xlsxLook(worksheet: ExcelJS.Worksheet, name: string, widths: (number | null)[]): SheetLook {
   const format = sheetFormat(grids.find((grid) => grid.name === name)!);
   const columns = format.headerColumns;
@@ -134,8 +171,8 @@ function xlsxLook(worksheet: ExcelJS.Worksheet, name: string, widths: (number | 
   };
 }
 
-describe("创建模板 and the .xlsx template have the same formats", () => {
-  test("on every sheet, read back from the file and from the fake Excel", async () => {
+describe("创建模板 (Excel, WPS) and the .xlsx template have the same formats", () => {
+  test("on every sheet, read back from the file, the fake Excel and the ET stand-in", async () => {
     const fake = new FakeExcel([], { excelApi: "1.9" });
     fake.install();
     await new ExcelWorkbookHost().createTemplate({ sample: false });
@@ -144,7 +181,16 @@ describe("创建模板 and the .xlsx template have the same formats", () => {
     const file = new ExcelJS.Workbook();
     await file.xlsx.load(buffer);
 
+    const et = new FakeEt();
+    await new WpsWorkbookHost(et.application as EtApplication, { customFunctions: false }).createTemplate({
+      sample: false,
+    });
+
     for (const [index, { name }] of grids.entries()) {
+      expect({ sheet: name, ...wpsLook(et, name, excelLook(fake, name)) }).toEqual({
+        sheet: name,
+        ...excelLook(fake, name),
+      });
       const widths = fileWidths(bytes, index, sheetFormat(grids[index]!).headerColumns);
       expect({ sheet: name, ...xlsxLook(file.getWorksheet(name)!, name, widths) }).toEqual({
         sheet: name,

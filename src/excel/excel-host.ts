@@ -12,6 +12,7 @@ import {
   type Catalog,
   type CellEdit,
   type FormulaStyle,
+  type ReadOptions,
   type SheetGrid,
   type TemplatePlan,
   type TemplateReport,
@@ -56,12 +57,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   constructor(private readonly catalog: Catalog = kaijuBahao) {}
 
-  readWorkbook(): Promise<SheetGrid[]> {
-    return runExcel("读取工作簿", (context) => this.readSheets(context));
+  readWorkbook(options: ReadOptions = {}): Promise<SheetGrid[]> {
+    return runExcel("读取工作簿", (context) => this.readSheets(context, options));
   }
 
-  private readSheets(context: Excel.RequestContext): Promise<SheetGrid[]> {
-    return readSheetGrids(context, workbookSheetNames(this.catalog));
+  private readSheets(context: Excel.RequestContext, options: ReadOptions = {}): Promise<SheetGrid[]> {
+    return readSheetGrids(context, workbookSheetNames(this.catalog), options);
   }
 
   createTemplate(options: { sample: boolean }): Promise<TemplateReport> {

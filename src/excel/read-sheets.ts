@@ -2,14 +2,24 @@
  * The sheets the pipeline reads, as SheetGrids, in one context.sync on ExcelApi 1.4+ and two on 1.1,
  * however many sheets the workbook has.
  */
-import { parseAddress, type SheetGrid } from "../core";
+import { parseAddress, type ReadOptions, type SheetGrid } from "../core";
 import { supportsExcelApi } from "./api-support";
 
-/** The grid of a used range: `address` ("Sheet!B3:F20") places values[0][0] in the sheet. */
-export function gridFromRange(name: string, values: unknown[][], address: string): SheetGrid {
+/**
+ * The grid of a used range: `address` ("Sheet!B3:F20") places values[0][0] in the sheet. With the
+ * range's `formulas`, a formula cell is {formula, result} as ExcelJS gives it, so the core knows it.
+ */
+export function gridFromRange(name: string, values: unknown[][], address: string, formulas?: unknown[][]): SheetGrid {
   const firstCell = address.slice(address.lastIndexOf("!") + 1).split(":")[0] ?? "";
   const origin = parseAddress(firstCell) ?? { row: 0, column: 0 };
-  return { name, values, originRow: origin.row, originColumn: origin.column };
+  const cells = formulas ? values.map((row, r) => row.map((value, c) => withFormula(value, formulas[r]?.[c]))) : values;
+  return { name, values: cells, originRow: origin.row, originColumn: origin.column };
+}
+
+/** A text constant that starts with "=" reads the same in `formulas` and `values`; a formula does not. */
+function withFormula(value: unknown, formula: unknown): unknown {
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  return isFormula ? { formula: formula.slice(1), result: value } : value;
 }
 
 /**
@@ -20,14 +30,20 @@ export function gridFromRange(name: string, values: unknown[][], address: string
  * getItemOrNullObject with its used range (a sheet that does not exist reads as a null object). A
  * sheet whose name differs from `names` only by surrounding spaces is not found that way: its used range
  * takes a second sync, only then. ExcelApi 1.1: the names, then the used ranges. Changes nothing.
+ * With `formulas`, each range's formulas (ExcelApi 1.1) are loaded beside its values, in the same syncs.
  */
-export async function readSheetGrids(context: Excel.RequestContext, names: readonly string[]): Promise<SheetGrid[]> {
+export async function readSheetGrids(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  options: ReadOptions = {},
+): Promise<SheetGrid[]> {
+  const properties = options.formulas ? "values, formulas, address" : "values, address";
   const worksheets = context.workbook.worksheets.load("items/name");
   const found = new Map<string, { worksheet: Excel.Worksheet; range: Excel.Range }>();
   if (supportsExcelApi("1.4")) {
     for (const name of names) {
       const worksheet = worksheets.getItemOrNullObject(name);
-      found.set(name, { worksheet, range: worksheet.getUsedRange().load("values, address") });
+      found.set(name, { worksheet, range: worksheet.getUsedRange().load(properties) });
     }
   }
   await context.sync();
@@ -37,10 +53,11 @@ export async function readSheetGrids(context: Excel.RequestContext, names: reado
     .filter((worksheet) => wanted.has(worksheet.name.trim()))
     .map((worksheet) => {
       const probe = found.get(worksheet.name);
-      const range =
-        probe && !probe.worksheet.isNullObject ? probe.range : worksheet.getUsedRange().load("values, address");
+      const range = probe && !probe.worksheet.isNullObject ? probe.range : worksheet.getUsedRange().load(properties);
       return { name: worksheet.name, range, pending: range !== probe?.range };
     });
   if (usedRanges.some((usedRange) => usedRange.pending)) await context.sync();
-  return usedRanges.map(({ name, range }) => gridFromRange(name, range.values, range.address));
+  return usedRanges.map(({ name, range }) =>
+    gridFromRange(name, range.values, range.address, options.formulas ? range.formulas : undefined),
+  );
 }

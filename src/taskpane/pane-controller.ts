@@ -10,7 +10,7 @@ import {
   bulletinPlainText,
 } from "../core/bulletin";
 import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
-import type { MergeSide, WorkbookHost } from "../core/workbook";
+import type { MergeSide, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
 import type { CopyOutcome } from "./clipboard";
@@ -60,6 +60,9 @@ const actionNames: Record<Activity, string> = {
   merge: "应用合并",
   form: "下载报送表",
 };
+
+/** Merging reads formula cells as formulas: it never writes them. */
+const mergeRead: ReadOptions = { formulas: true };
 
 const noFileSaving = "此处不能从任务窗格保存文件（如 Mac 版、iPad 版或部分网页版 Office）。";
 const cannotSaveFiles = `${noFileSaving}请点击“复制到 Word”，粘贴到 Word 或 WPS 后保存。`;
@@ -329,7 +332,7 @@ export class PaneController {
     return this.busyWith("import", async () => {
       const files = await read();
       if (files.length === 0) return {};
-      const session = MergeSession.fromFiles(await this.host.readWorkbook(), files);
+      const session = MergeSession.fromFiles(await this.host.readWorkbook(mergeRead), files);
       this.mergeSession = session;
       return { merge: session.view(), mergeReport: null, status: importSentence(session) };
     });
@@ -364,7 +367,7 @@ export class PaneController {
     const shown = this.mergeSession;
     if (!shown) return Promise.resolve();
     return this.busyWith("merge", async () => {
-      const current = shown.withMaster(await this.host.readWorkbook());
+      const current = shown.withMaster(await this.host.readWorkbook(mergeRead));
       this.mergeSession = current;
       if (!current.asksTheSameAs(shown)) {
         return {

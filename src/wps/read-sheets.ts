@@ -3,7 +3,7 @@
  * few host calls (Item, Name, UsedRange, Row, Column, Value2, Formula) however many rows it has; other
  * sheets cost Item and Name.
  */
-import type { SheetGrid } from "../core";
+import type { ReadOptions, SheetGrid } from "../core";
 import type { EtCells, EtRange, EtWorkbook } from "./et-types";
 
 /**
@@ -40,12 +40,19 @@ function cellValue(value: unknown, formula: unknown): unknown {
 }
 
 /** A used range as a SheetGrid: values with formula errors named, placed where the range starts. */
-export function gridFromUsedRange(name: string, range: EtRange): SheetGrid {
+/** A formula cell as {formula, result}, as ExcelJS gives it; a text constant starting with "=" stays text. */
+function withFormula(value: unknown, formula: unknown): unknown {
+  const result = cellValue(value, formula);
+  return isFormula(formula) && formula !== value ? { formula: (formula as string).slice(1), result } : result;
+}
+
+export function gridFromUsedRange(name: string, range: EtRange, options: ReadOptions = {}): SheetGrid {
   const originRow = range.Row - 1;
   const originColumn = range.Column - 1;
   const values = cellMatrix(range.Value2);
   const formulas = cellMatrix(range.Formula);
-  const grid = values.map((row, r) => row.map((value, c) => cellValue(value, formulas[r]?.[c])));
+  const read = options.formulas ? withFormula : cellValue;
+  const grid = values.map((row, r) => row.map((value, c) => read(value, formulas[r]?.[c])));
   return { name, values: grid, originRow, originColumn };
 }
 
@@ -53,7 +60,7 @@ export function gridFromUsedRange(name: string, range: EtRange): SheetGrid {
  * The used ranges of the sheets named `names` (core/spec's workbookSheetNames), matched as the core
  * matches them: by the name without surrounding spaces. Changes nothing.
  */
-export function readSheetGrids(workbook: EtWorkbook, names: readonly string[]): SheetGrid[] {
+export function readSheetGrids(workbook: EtWorkbook, names: readonly string[], options: ReadOptions = {}): SheetGrid[] {
   const wanted = new Set(names);
   const worksheets = workbook.Worksheets;
   const count = worksheets.Count;
@@ -61,7 +68,7 @@ export function readSheetGrids(workbook: EtWorkbook, names: readonly string[]): 
   for (let index = 1; index <= count; index += 1) {
     const worksheet = worksheets.Item(index);
     const name = worksheet.Name;
-    if (wanted.has(name.trim())) grids.push(gridFromUsedRange(name, worksheet.UsedRange));
+    if (wanted.has(name.trim())) grids.push(gridFromUsedRange(name, worksheet.UsedRange, options));
   }
   return grids;
 }

@@ -13,6 +13,7 @@ import {
   type Catalog,
   type CellEdit,
   type FormulaStyle,
+  type ReadOptions,
   type SheetGrid,
   type TemplateReport,
   type WorkbookHost,
@@ -59,9 +60,9 @@ export class WpsWorkbookHost implements WorkbookHost {
     this.catalog = options.catalog ?? kaijuBahao;
   }
 
-  readWorkbook(): Promise<SheetGrid[]> {
+  readWorkbook(options: ReadOptions = {}): Promise<SheetGrid[]> {
     return withWorkbook(this.app, "读取工作簿", (workbook) =>
-      readSheetGrids(workbook, workbookSheetNames(this.catalog)),
+      readSheetGrids(workbook, workbookSheetNames(this.catalog), options),
     );
   }
 

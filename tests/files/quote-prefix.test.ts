@@ -49,7 +49,7 @@ describe("the quote prefix", () => {
     expect(others).toEqual(["1!B10"]);
     // The texts read back as they were, and the prefixed cells keep their other formats.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet("产业发展")!;
     expect(hostile.map((_, i) => sheet.getCell(`A${i + 2}`).value)).toEqual(hostile);
     expect(sheet.getCell("A1").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } });

@@ -357,5 +357,6 @@ const otherColumnWidths: Readonly<Record<string, number>> = {
 
 /** The width in characters of a column with this header, in any sheet of the layout. */
 export function columnWidth(header: string): number | undefined {
-  return indicatorColumns.find((column) => column.header === header)?.width ?? otherColumnWidths[header];
+  const other = Object.prototype.hasOwnProperty.call(otherColumnWidths, header) ? otherColumnWidths[header] : undefined;
+  return indicatorColumns.find((column) => column.header === header)?.width ?? other;
 }

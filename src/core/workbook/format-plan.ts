@@ -78,23 +78,30 @@ function indicatorRule(header: string): ColumnRule | null {
   };
 }
 
-const otherRules: Readonly<Record<string, Readonly<Record<string, ColumnRule>>>> = {
-  [itemsSheetName]: {
-    [itemColumns.level]: { wrap: false, choices: itemLevels },
-    [itemColumns.completion]: { wrap: false, numberFormat: "0.0%" },
-    [itemColumns.schedule]: { wrap: false, numberFormat: "0.0%" },
-  },
-  [narrativeSheetName]: {
-    [narrativeColumns.body]: { wrap: true },
-    [narrativeColumns.include]: { wrap: false, choices: includeChoices },
-  },
-  [guideSheetName]: { [guideHeaders[1]]: { wrap: false, access: "open" } },
-  [settingsSheetName]: {},
-};
+/** The sheets other than categories, each with the rules of its columns by header. */
+const otherRules: ReadonlyMap<string, ReadonlyMap<string, ColumnRule>> = new Map([
+  [
+    itemsSheetName,
+    new Map<string, ColumnRule>([
+      [itemColumns.level, { wrap: false, choices: itemLevels }],
+      [itemColumns.completion, { wrap: false, numberFormat: "0.0%" }],
+      [itemColumns.schedule, { wrap: false, numberFormat: "0.0%" }],
+    ]),
+  ],
+  [
+    narrativeSheetName,
+    new Map<string, ColumnRule>([
+      [narrativeColumns.body, { wrap: true }],
+      [narrativeColumns.include, { wrap: false, choices: includeChoices }],
+    ]),
+  ],
+  [guideSheetName, new Map<string, ColumnRule>([[guideHeaders[1], { wrap: false, access: "open" }]])],
+  [settingsSheetName, new Map<string, ColumnRule>()],
+]);
 
 function ruleFor(sheet: string, header: string): ColumnRule | null {
-  const rules = otherRules[sheet];
-  return rules ? (rules[header] ?? null) : indicatorRule(header);
+  const rules = otherRules.get(sheet);
+  return rules ? (rules.get(header) ?? null) : indicatorRule(header);
 }
 
 /** The formats of each column of a sheet named `sheet` with these headers where they sit. */
@@ -109,7 +116,7 @@ export function columnFormats(sheet: string, columns: readonly { header: string;
 export function sheetFormat(grid: SheetGrid, options: FormatOptions = {}): SheetFormat {
   const headers = (grid.values[0] ?? []).map(rawCellText);
   const presetRows = Math.max(grid.values.length - 1, 0);
-  const isCategory = !(grid.name in otherRules);
+  const isCategory = !otherRules.has(grid.name);
   // The guide's 项目 | 内容 block is all a unit fills there; other sheets get spare rows below.
   const count =
     grid.name === guideSheetName ? guideItems.length : presetRows + (options.unitForm ? unitSpareRows : spareRows);

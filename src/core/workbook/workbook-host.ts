@@ -18,6 +18,14 @@ export interface TemplateReport {
   skippedFeatures: string[];
 }
 
+export interface ReadOptions {
+  /**
+   * Formula cells as {formula, result}, as ExcelJS reads them, for a caller that must not write them
+   * (merge). In Excel the same syncs, with each range's formulas beside its values.
+   */
+  formulas?: boolean;
+}
+
 export interface WorkbookHost {
   /** Shown in the pane: "Excel" or "预览模式". */
   readonly label: string;
@@ -26,7 +34,7 @@ export interface WorkbookHost {
    * spaces, is one of workbookSheetNames(catalog) (in Excel: 1 context.sync on ExcelApi 1.4+, 2 on 1.1).
    * Changes nothing.
    */
-  readWorkbook(): Promise<SheetGrid[]>;
+  readWorkbook(options?: ReadOptions): Promise<SheetGrid[]>;
   /** Adds what the template has and the workbook lacks; never overwrites a cell that exists. */
   createTemplate(options: { sample: boolean }): Promise<TemplateReport>;
   /**
