@@ -138,15 +138,17 @@ function readHistoryTable(reader: GridReader, options: HistoryReadOptions): Hist
     const problem = (severity: Issue["severity"], key: HistoryColumnKey, code: string, message: string, hint: string) =>
       issues.push({ severity, sheet, cell: cells[key] ?? null, code, message, hint });
 
+    // A period part that cannot be read leaves the row out; a 期号 that cannot is only left blank.
     const whole = (key: HistoryColumnKey, low: number, high: number, label: string): number | null | "invalid" => {
       const value = readWhole(raw(key));
       if (value === "invalid" || (value !== null && (value < low || value > high))) {
+        const period = key !== "issue";
         problem(
-          "error",
+          period ? "error" : "warning",
           key,
-          "history-period-invalid",
+          period ? "history-period-invalid" : "history-issue-invalid",
           `${label}应为${low}至${high}的整数，实际为“${text(key)}”`,
-          "本行不参与历史比较",
+          period ? "本行不参与历史比较" : "按空白处理",
         );
         return "invalid";
       }
