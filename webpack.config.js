@@ -199,6 +199,19 @@ function typescriptLoader(target) {
   };
 }
 
+/** Our TypeScript compiled to `target` by ts-loader alone (the modern, functions and WPS compilations). */
+function typescriptModule(target) {
+  return { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader(target)] }] };
+}
+
+/** functions.json from the ZB functions' JSDoc, each help link under `baseUrl`: Excel's and WPS's alike. */
+function functionsMetadataPlugins(baseUrl) {
+  return [
+    new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+    new FunctionsHelpUrlPlugin(baseUrl),
+  ];
+}
+
 /**
  * Babel for the legacy compilation: ES5 for Internet Explorer 11, with core-js imported module by
  * module for exactly the built-ins the code (ours and the libraries') uses.
@@ -323,10 +336,9 @@ function functionsConfig(production, scripts, baseUrl) {
       filename: "[name].js",
       clean: { keep: (asset) => !asset.startsWith("functions.") },
     },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    module: typescriptModule("es2016"),
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new FunctionsHelpUrlPlugin(baseUrl),
+      ...functionsMetadataPlugins(baseUrl),
       page("functions", "./src/functions/functions.html", "functions", "defer"),
       new OfficeScriptTagPlugin({ "functions.html": scripts.customFunctionsRuntime }),
       new ContentSecurityPolicyPlugin(scripts.policy),
@@ -388,10 +400,9 @@ async function wpsConfig(production, scripts, baseUrl) {
       },
     },
     output: { path: path.join(dist, "wps"), filename: "[name].js", clean: true },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    module: typescriptModule("es2016"),
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new FunctionsHelpUrlPlugin(baseUrl),
+      ...functionsMetadataPlugins(baseUrl),
       // The help links under ADDIN_URL, as in functions.json (a release may not name the dev server).
       new DefinePlugin({ ZB_FUNCTIONS_METADATA: withBaseUrl(JSON.stringify(metadata), baseUrl) }),
       page("index", "./src/wps/index.html", "main", "defer"),
@@ -447,7 +458,7 @@ module.exports = async (env, argv) => {
     module: {
       // A prebuilt bundle: nothing in it for webpack to resolve, and parsing it is slow.
       noParse: /exceljs[\\/]dist[\\/]/,
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2020")] }],
+      ...typescriptModule("es2020"),
     },
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", "taskpane", "module"),
