@@ -1,19 +1,18 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
 import {
   analyzeWorkbook,
-  cellAddress,
   columnLetter,
   indicatorColumns,
   kaijuBahao,
   workbookGrids,
-  type FormulaStyle,
   type SheetGrid,
 } from "../src/core";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
-import { FakeExcel, type FakeCell, type FakeOptions } from "./support/fake-excel";
+import { FakeExcel, type FakeOptions } from "./support/fake-excel";
 import { cachedSampleGrids, referenceLines, withoutColumn } from "./support/sample";
 import { catalogWithCategories, workbookOf } from "./support/sync-counts";
+import { expectTemplateCells } from "./support/template-cells";
 
 const categoryNames = kaijuBahao.categories.map((category) => category.name);
 const headerOf = (key: string) => indicatorColumns.find((column) => column.key === key)!.header;
@@ -28,28 +27,6 @@ function installed(grids: readonly SheetGrid[], options: FakeOptions = {}): Fake
 
 afterEach(() => FakeExcel.uninstall());
 
-/** Whether a fake cell holds what a template grid says (formulas as formulas, blanks as blanks). */
-function holds(cell: FakeCell, expected: unknown): boolean {
-  if (typeof expected === "object" && expected !== null && "formula" in expected) {
-    return cell.formula === `=${(expected as { formula: string }).formula}`;
-  }
-  if (expected === "" || expected === null || expected === undefined) return cell.value === "" && cell.formula === null;
-  return cell.value === expected && cell.formula === null;
-}
-
-function expectTemplateCells(fake: FakeExcel, formulas: FormulaStyle, sample: boolean): void {
-  for (const grid of workbookGrids(kaijuBahao, { sample, formulas })) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        const address = cellAddress(r, c);
-        const cell = fake.cell(grid.name, address);
-        if (!holds(cell, value))
-          throw new Error(`${grid.name}!${address}: ${JSON.stringify(cell)} ≠ ${JSON.stringify(value)}`);
-      }),
-    );
-  }
-}
-
 describe("ExcelWorkbookHost.createTemplate", () => {
   test("on a new workbook (Excel 2016, ExcelApi 1.1) adds every sheet with values, plain formulas and formats", async () => {
     const fake = installed([{ name: "Sheet1", values: [] }]);
@@ -58,7 +35,7 @@ describe("ExcelWorkbookHost.createTemplate", () => {
 
     expect(report.createdSheets).toEqual(names);
     expect(fake.sheetNames()).toEqual(["Sheet1", ...names]);
-    expectTemplateCells(fake, "plain", true);
+    expectTemplateCells((sheet, address) => fake.cell(sheet, address), "", "plain", true);
     // The sheet names, then the additions: none of the template's sheets is there to read.
     expect(fake.syncCount).toBe(2);
     expect(fake.activeSheet).toBe(names[0]);
@@ -89,7 +66,7 @@ describe("ExcelWorkbookHost.createTemplate", () => {
     const fake = installed([{ name: "Sheet1", values: [] }], { excelApi: "1.8", customFunctions: true });
     const report = await new ExcelWorkbookHost().createTemplate({ sample: false });
 
-    expectTemplateCells(fake, "zb", false);
+    expectTemplateCells((sheet, address) => fake.cell(sheet, address), "", "zb", false);
     expect(fake.cell("城乡融合", "E2").formula).toContain("ZB.COMPLETION(C2,D2)");
     // ExcelApi 1.4+: the read is one sync, the additions a second.
     expect(fake.syncCount).toBe(2);

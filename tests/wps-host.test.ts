@@ -18,8 +18,9 @@ import { headerFill, sheetFormat } from "../src/core";
 import type { EtApplication } from "../src/wps/et-types";
 import { etColor } from "../src/wps/template-writer";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
-import { FakeEt, type EtCellState, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
+import { FakeEt, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
 import { cachedSampleGrids, referenceLines } from "./support/sample";
+import { expectTemplateCells } from "./support/template-cells";
 
 const templateHeaders = indicatorColumns.filter((column) => column.inTemplate).map((column) => column.header);
 const headerOf = (key: string) => indicatorColumns.find((column) => column.key === key)!.header;
@@ -43,29 +44,6 @@ function seeds(grids: readonly SheetGrid[]): EtSheetSeed[] {
 
 function hostOf(fake: FakeEt, customFunctions = false): WpsWorkbookHost {
   return new WpsWorkbookHost(fake.application as EtApplication, { customFunctions });
-}
-
-/** Whether a stand-in cell holds what a template grid says (formulas as formulas, blanks as blanks). */
-function holds(cell: EtCellState, expected: unknown): boolean {
-  if (typeof expected === "object" && expected !== null && "formula" in expected) {
-    return cell.formula === `=${(expected as { formula: string }).formula}`;
-  }
-  if (expected === "" || expected === null || expected === undefined)
-    return cell.value === null && cell.formula === null;
-  return cell.value === expected && cell.formula === null;
-}
-
-function expectTemplateCells(fake: FakeEt, formulas: FormulaStyle, sample: boolean): void {
-  for (const grid of workbookGrids(kaijuBahao, { sample, formulas })) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        const address = cellAddress(r, c);
-        const cell = fake.cell(grid.name, address);
-        if (!holds(cell, value))
-          throw new Error(`${grid.name}!${address}: ${JSON.stringify(cell)} ≠ ${JSON.stringify(value)}`);
-      }),
-    );
-  }
 }
 
 describe("WpsWorkbookHost.readWorkbook", () => {
@@ -145,7 +123,7 @@ describe("WpsWorkbookHost.createTemplate", () => {
       expect(report.createdSheets).toEqual(names);
       expect(fake.sheetNames()).toEqual([...names, "Sheet1"]);
       expect(fake.activeSheet).toBe(names[0]);
-      expectTemplateCells(fake, formulas, true);
+      expectTemplateCells((sheet, address) => fake.cell(sheet, address), null, formulas, true);
 
       for (const header of [headerOf("completion"), headerOf("growth")]) {
         expect(fake.cell("产业发展", `${letterOf(header)}2`).numberFormat).toBe("0.0%");
