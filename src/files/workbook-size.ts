@@ -6,7 +6,7 @@
  * at one piece whatever the file holds. Pure (fflate, no Node): the CLI and the pane call it.
  */
 import { strFromU8 } from "fflate";
-import { workbookLimits } from "../core/spec";
+import { sheetSizeProblem, usedRangesSizeProblem, workbookLimits } from "../core/spec";
 import { inflateEntry, readEntry, zipEntries } from "./zip";
 
 const zip64Marker = 0xffffffff;
@@ -120,16 +120,11 @@ export function workbookSizeProblem(bytes: Uint8Array): string | null {
         }
         if (!counter) return;
         counter.add(chunk);
-        if (counter.rows > limits.maxRowsPerSheet) {
-          throw new Refusal(
-            `工作表“${sheetName(entry.name)}”超过 ${grouped(limits.maxRowsPerSheet)} 行，超出专报助手能读取的上限，未读取。请删去多余的行（如整列填充到表底的内容），另存后再试。`,
-          );
-        }
-        if (cells + counter.cells > limits.maxCells) {
-          throw new Refusal(
-            `工作簿的单元格超过 ${grouped(limits.maxCells)} 个，超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`,
-          );
-        }
+        // The sheet's name is looked up (in workbook.xml) only for the sentence.
+        if (sheetSizeProblem(entry.name, counter.rows))
+          throw new Refusal(sheetSizeProblem(sheetName(entry.name), counter.rows)!);
+        const tooManyCells = usedRangesSizeProblem(cells + counter.cells);
+        if (tooManyCells) throw new Refusal(tooManyCells);
       });
       if (counter) cells += counter.cells;
     }
