@@ -47,6 +47,15 @@ describe("usedRangesSizeProblem", () => {
     expect(usedRangesSizeProblem(maxCells)).toBeNull();
   });
 
+  test("a sheet beyond a limit on its own is named as sheetSizeProblem names it", () => {
+    expect(
+      usedRangesSizeProblem([
+        { sheet: "专报设置", rows: 12, columns: 2 },
+        { sheet: "产业发展", rows: 1_048_576, columns: 13 },
+      ]),
+    ).toBe(sheetSizeProblem("产业发展", 1_048_576, 13));
+  });
+
   test("more names the total and the largest sheet; counted cells name the limit only", () => {
     expect(
       usedRangesSizeProblem([

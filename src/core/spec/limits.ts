@@ -45,24 +45,27 @@ export function sheetSizeProblem(sheet: string, rows: number, columns?: number):
 }
 
 /**
- * Why the sheets read are together too large (one Chinese sentence), or null. A host gives the used
- * ranges (the sentence names their total and the largest); the file check gives the `<c>` elements it
- * counted before stopping just past the limit (the sentence names the limit only).
+ * Why the sheets read are too large (one Chinese sentence), or null. A host gives the used ranges: a
+ * sheet beyond a limit on its own is named (sheetSizeProblem), else the sentence names the total and the
+ * largest sheet. The file check gives the `<c>` elements it counted before stopping just past the limit
+ * (the sentence names the limit only).
  */
 export function usedRangesSizeProblem(cells: number | readonly SheetExtent[]): string | null {
   const { maxCells } = workbookLimits;
   let detail = "";
-  let total: number;
+  let total = 0;
   if (typeof cells === "number") total = cells;
   else {
-    total = 0;
     let largest: SheetExtent | null = null;
     for (const extent of cells) {
+      const alone = sheetSizeProblem(extent.sheet, extent.rows, extent.columns);
+      if (alone) return alone;
       total += extent.rows * extent.columns;
       if (!largest || extent.rows * extent.columns > largest.rows * largest.columns) largest = extent;
     }
-    if (largest)
+    if (largest) {
       detail = `（所读工作表的已用区域共 ${grouped(total)} 个单元格，最大的是“${largest.sheet}”，${extentText(largest)}）`;
+    }
   }
   if (total <= maxCells) return null;
   return `工作簿的单元格超过 ${grouped(maxCells)} 个${detail}，${beyondLimit}请删去无关的工作表或多余的行列，或把数据拆分到几个工作簿，保存后再试。`;
