@@ -6,14 +6,10 @@
  * at one piece whatever the file holds. Pure (fflate, no Node): the CLI and the pane call it.
  */
 import { strFromU8 } from "fflate";
-import { sheetSizeProblem, usedRangesSizeProblem, workbookLimits } from "../core/spec";
+import { sheetSizeProblem, unzippedSizeProblem, usedRangesSizeProblem, workbookLimits } from "../core/spec";
 import { inflateEntry, readEntry, zipEntries } from "./zip";
 
 const zip64Marker = 0xffffffff;
-
-function megabytes(bytes: number): string {
-  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
-}
 
 const grouped = (n: number) => n.toLocaleString("en-US");
 
@@ -99,9 +95,11 @@ export function workbookSizeProblem(bytes: Uint8Array): string | null {
   if (!entries) return null;
   const limits = workbookLimits;
   const declared = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
-  if (entries.some((entry) => entry.originalSize === zip64Marker) || declared > limits.maxUnzippedBytes) {
-    return `工作簿解压后超过 ${megabytes(limits.maxUnzippedBytes)}（${declared >= zip64Marker ? "超过 4 GB" : megabytes(declared)}），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`;
-  }
+  // A zip64 entry's real size is elsewhere; it is past 4 GB or near it, far beyond the limit.
+  const tooLarge = unzippedSizeProblem(
+    entries.some((entry) => entry.originalSize === zip64Marker) ? Infinity : declared,
+  );
+  if (tooLarge) return tooLarge;
   let sheetNames: Map<string, string> | null = null;
   const sheetName = (part: string) => (sheetNames ??= sheetNamesByPart(bytes)).get(part) ?? part;
   let cells = 0;

@@ -3,7 +3,7 @@
  * file check (CLI, 导入报送表) and the hosts (Excel, WPS), which know the used ranges' sizes.
  */
 import { describe, expect, test } from "@jest/globals";
-import { sheetSizeProblem, usedRangesSizeProblem, workbookLimits } from "../../src/core";
+import { sheetSizeProblem, unzippedSizeProblem, usedRangesSizeProblem, workbookLimits } from "../../src/core";
 
 const { maxRowsPerSheet, maxCells } = workbookLimits;
 
@@ -70,5 +70,16 @@ describe("usedRangesSizeProblem", () => {
     expect(usedRangesSizeProblem(maxCells + 1)).toBe(
       "工作簿的单元格超过 3,000,000 个，超出专报助手能读取的上限，未读取。请删去无关的工作表或多余的行列，或把数据拆分到几个工作簿，保存后再试。",
     );
+  });
+});
+
+describe("unzippedSizeProblem", () => {
+  test("names the limit and the size, past 4 GB as such", () => {
+    expect(unzippedSizeProblem(workbookLimits.maxUnzippedBytes)).toBeNull();
+    expect(unzippedSizeProblem(workbookLimits.maxUnzippedBytes + 1)).toBe(
+      "工作簿解压后超过 256 MB（257 MB），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，保存后再试。",
+    );
+    expect(unzippedSizeProblem(Infinity)).toMatch(/^工作簿解压后超过 256 MB（超过 4 GB），/);
+    expect(unzippedSizeProblem(2 ** 32)).toMatch(/（超过 4 GB）/);
   });
 });

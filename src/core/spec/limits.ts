@@ -23,9 +23,25 @@ export interface SheetExtent {
 
 const grouped = (n: number) => n.toLocaleString("en-US");
 
+const fourGigabytes = 2 ** 32;
+
+function megabytes(bytes: number): string {
+  return bytes >= fourGigabytes ? "超过 4 GB" : `${Math.ceil(bytes / (1024 * 1024))} MB`;
+}
+
 const extentText = (extent: SheetExtent) => `${grouped(extent.rows)} 行 × ${grouped(extent.columns)} 列`;
 
 const beyondLimit = "超出专报助手能读取的上限，未读取。";
+
+/**
+ * Why a workbook that unzips to `bytes` is too large to read (one Chinese sentence), or null. Only the
+ * file check knows this figure (a zip64 size or one past 4 GB may be given as Infinity).
+ */
+export function unzippedSizeProblem(bytes: number): string | null {
+  const { maxUnzippedBytes } = workbookLimits;
+  if (bytes <= maxUnzippedBytes) return null;
+  return `工作簿解压后超过 ${megabytes(maxUnzippedBytes)}（${megabytes(bytes)}），${beyondLimit}请删去无关的工作表或数据，保存后再试。`;
+}
 
 /**
  * Why sheet `sheet` is too large to read (one Chinese sentence), or null. A host knows its used range
