@@ -95,7 +95,7 @@ export function workbookSizeProblem(bytes: Uint8Array): string | null {
   if (!entries) return null;
   const limits = workbookLimits;
   const declared = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
-  // A zip64 entry's real size is elsewhere; it is past 4 GB or near it, far beyond the limit.
+  // A zip64 entry keeps its real size elsewhere; as before, it is taken as past 4 GB.
   const tooLarge = unzippedSizeProblem(
     entries.some((entry) => entry.originalSize === zip64Marker) ? Infinity : declared,
   );
