@@ -1,8 +1,9 @@
 /**
  * The few zip operations the file checks need, without inflating what they do not read: the central
- * directory's entries, and one entry inflated in pieces that may be stopped at any piece, sized so that a
- * part inflating to more than it declared, or than the caller allows, is stopped within about 1 MB. Pure (fflate,
- * no Node): sniff.ts and workbook-size.ts use it in the CLI and in the pane's file-check chunk.
+ * directory's entries, and one entry inflated in pieces that may be stopped at any piece, sized so that
+ * a part inflating to more than it declared, or than the caller allows, is stopped within about 1 MB.
+ * Pure (fflate, no Node): sniff.ts and workbook-size.ts use it in the CLI and in the pane's file-check
+ * chunk.
  */
 import { Inflate, strFromU8 } from "fflate";
 
