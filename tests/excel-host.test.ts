@@ -216,6 +216,45 @@ describe("ExcelWorkbookHost.readWorkbook", () => {
   });
 });
 
+/** A sheet with its header in A1 and one more cell at (lastRow, lastColumn), so its used range ends there. */
+function sheetUsedTo(name: string, lastRow: number, lastColumn: number): SheetGrid {
+  const values: unknown[][] = Array.from({ length: lastRow + 1 }, () => []);
+  values[0] = ["指标名称"];
+  values[lastRow]![lastColumn] = "多余";
+  return { name, values };
+}
+
+describe("ExcelWorkbookHost.readWorkbook beyond the size limits", () => {
+  test.each([
+    { excelApi: "1.1", syncs: 2 },
+    { excelApi: "1.4", syncs: 1 },
+  ])(
+    "on ExcelApi $excelApi refuses a sheet one row beyond the limit with core's sentence, in $syncs sync(s)",
+    async (level) => {
+      const grids = cachedSampleGrids().filter((grid) => grid.name !== "城乡融合");
+      const refused = installed([...grids, sheetUsedTo("城乡融合", 200_000, 1)], { excelApi: level.excelApi });
+      await expect(new ExcelWorkbookHost().readWorkbook()).rejects.toMatchObject({
+        name: "ExcelHostError",
+        message:
+          "工作表“城乡融合”超过 200,000 行（已用区域 200,001 行 × 2 列），超出专报助手能读取的上限，未读取。" +
+          "请删去多余的行（如整列填充到表底的内容）或把数据拆分到几个工作簿，保存后再试。",
+      });
+      expect(refused.syncCount).toBe(level.syncs);
+      const before = refused.snapshot();
+      await expect(new ExcelWorkbookHost().createTemplate({ sample: false })).rejects.toThrow("超过 200,000 行");
+      expect(refused.writeCount).toBe(0);
+      expect(refused.snapshot()).toEqual(before);
+    },
+  );
+
+  test("refuses sheets together beyond the cell limit, naming the total and the largest", async () => {
+    installed([sheetUsedTo("产业发展", 99_999, 25), sheetUsedTo("城乡融合", 99_999, 15)], { excelApi: "1.4" });
+    await expect(new ExcelWorkbookHost().readWorkbook()).rejects.toThrow(
+      "工作簿的单元格超过 3,000,000 个（所读工作表的已用区域共 4,200,000 个单元格，最大的是“产业发展”，100,000 行 × 26 列）",
+    );
+  });
+});
+
 describe("ExcelWorkbookHost.selectCell", () => {
   test("activates the sheet and selects the cell", async () => {
     const fake = installed(cachedSampleGrids());

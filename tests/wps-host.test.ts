@@ -70,10 +70,42 @@ describe("WpsWorkbookHost.readWorkbook", () => {
     };
     const few = await callsFor(1);
     expect(await callsFor(2000)).toBe(few);
-    // ActiveWorkbook, Worksheets, Count; per sheet Item and Name; per wanted sheet UsedRange, Row, Column,
-    // Value2 and Formula.
+    // ActiveWorkbook, Worksheets, Count; per sheet Item and Name; per wanted sheet UsedRange, Rows, Count,
+    // Columns, Count, Row, Column, Value2 and Formula.
     const wanted = cachedSampleGrids().length;
-    expect(few).toBe(3 + 2 * (wanted + 1) + 5 * wanted);
+    expect(few).toBe(3 + 2 * (wanted + 1) + 9 * wanted);
+  });
+
+  test.each([
+    ["产业发展", "A200001", "工作表“产业发展”超过 200,000 行（已用区域 200,001 行 × 1 列）"],
+    ["文字材料", "XFD200", "工作表“文字材料”超过 3,000,000 个单元格（已用区域 200 行 × 16,384 列）"],
+  ])("refuses %s used to %s with core's sentence before reading any value", async (sheet, last, sentence) => {
+    const fake = new FakeEt([
+      { name: "说明", values: [["x"]] },
+      { name: "专报设置", values: [["项目", "内容"]] },
+      { name: sheet, values: [["指标名称"]] },
+    ]);
+    fake.type(sheet, last, [["多余"]]);
+    await expect(hostOf(fake).readWorkbook()).rejects.toMatchObject({
+      name: "WpsHostError",
+      message: expect.stringContaining(sentence),
+    });
+    // Only the sizes were asked: per wanted sheet UsedRange, Rows, Count, Columns, Count; no Value2.
+    expect(fake.hostCalls).toBe(3 + 2 * 3 + 5 * 2);
+    await expect(hostOf(fake).createTemplate({ sample: false })).rejects.toMatchObject({ name: "WpsHostError" });
+    expect(fake.hostWrites).toBe(0);
+  });
+
+  test("refuses sheets together beyond the cell limit, naming the total and the largest", async () => {
+    const fake = new FakeEt([
+      { name: "产业发展", values: [["指标名称"]] },
+      { name: "城乡融合", values: [["指标名称"]] },
+    ]);
+    fake.type("产业发展", "Z100000", [["多余"]]);
+    fake.type("城乡融合", "P100000", [["多余"]]);
+    await expect(hostOf(fake).readWorkbook()).rejects.toThrow(
+      "工作簿的单元格超过 3,000,000 个（所读工作表的已用区域共 4,200,000 个单元格，最大的是“产业发展”，100,000 行 × 26 列）",
+    );
   });
 
   test("places a used range that does not start at A1 and reads one cell as a value", async () => {
