@@ -36,13 +36,9 @@ const wpsFolder = "wps/";
  * WPS's copy the folder above; null for a page that did not come from an http(s) server.
  */
 export function paneSiteBase(pageUrl: string, inWps: boolean): string | null {
-  let folder: string;
-  try {
-    folder = new URL(".", pageUrl).href;
-  } catch {
-    return null;
-  }
-  const base = siteBase(folder);
+  // By hand: the URL class comes with src/deploy in the legacy bundle (webpack.config.js).
+  const page = pageUrl.split(/[?#]/)[0]!;
+  const base = siteBase(page.slice(0, page.lastIndexOf("/") + 1));
   if (base === null) return null;
   return inWps && base.endsWith(`/${wpsFolder}`) ? base.slice(0, -wpsFolder.length) : base;
 }
