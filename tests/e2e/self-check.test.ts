@@ -7,10 +7,10 @@
  * nothing outside its site.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from "@jest/globals";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { distDir, distPath } from "../dist";
+import { distDir, distPath, rootDir } from "../dist";
 import { launchChromium } from "../support/browser";
 import { tempDir } from "../support/cli";
 import {
@@ -41,6 +41,8 @@ const testTimeout = 120_000;
 const setupTimeout = 60_000;
 const prefix = "/zhuanbao/";
 const version = "0.1.0.7";
+/** Where the pane is pictured after each check, for a person to look at. */
+const outputDir = join(rootDir, "test-output");
 
 /** Every file under `dir`, as paths with forward slashes. */
 function filesUnder(dir: string, under = ""): string[] {
@@ -176,6 +178,9 @@ describeWith(chromium, openssl).each(bundleVariants)("部署自检 in the built 
         ["functions.js", "✗ 可访问：HTTP 404：服务器上没有这个文件，请把发布包 site 文件夹的全部内容复制到网站目录"],
       ]);
       expect(summary).toBe(`未通过：${items.length} 个文件中有 1 个有问题（见上方 ✗ 项）。`);
+      mkdirSync(outputDir, { recursive: true });
+      const picture = `self-check-${variant.page === legacyPage ? "legacy" : "modern"}-broken.png`;
+      await session.page.locator("#help").screenshot({ path: join(outputDir, picture) });
       const red = session.page.locator(".self-check-item.is-failed");
       expect(await red.count()).toBe(1);
       expect(await red.evaluate((node) => getComputedStyle(node.querySelector(".self-check-failed")!).color)).toBe(
