@@ -22,8 +22,8 @@ export function encodeUtf8(text: string): Uint8Array {
 
 /**
  * UTF-8 decoding, for the legacy pane's TextDecoder (部署自检 reads the site's files as text, see
- * self-check-run.ts): the Encoding Standard's decoder, so a leading byte order mark is dropped and each malformed sequence
- * becomes one U+FFFD, as TextDecoder does.
+ * self-check-run.ts): the Encoding Standard's decoder, so a leading byte order mark is dropped and
+ * each malformed sequence becomes one U+FFFD, as TextDecoder does.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
   const units: number[] = [];
