@@ -27,9 +27,11 @@ export function wireHelp(inWps: () => boolean): void {
     const idle = () => start.setAttribute("aria-disabled", "false");
     import(/* webpackChunkName: "self-check" */ "./self-check-run.js")
       .then(({ runPaneSelfCheck }) => runPaneSelfCheck(elements, inWps()))
-      .then(idle, (error: Error) => {
+      .then(idle, (error: unknown) => {
         // The chunk itself comes from the site: a missing or refused file shows here first.
-        elements.status.textContent = `部署自检未能运行（${error.message}）：网站上可能缺少文件，请重新复制发布包的 site 文件夹。`;
+        console.error("专报助手：部署自检未能运行", error);
+        elements.status.textContent =
+          "部署自检未能运行：它的脚本没有从网站取到。网站上可能缺少文件，请重新复制发布包的 site 文件夹，或请管理员运行 zhuanbao doctor。";
         idle();
       });
   });

@@ -189,4 +189,27 @@ describeWith(chromium, openssl).each(bundleVariants)("部署自检 in the built 
     },
     testTimeout,
   );
+
+  test(
+    "a copy without the self-check's own script: the pane says so instead of checking",
+    async () => {
+      const { session } = await paneOn((site) => {
+        for (const file of [...site.keys()].filter((name) => /(^|\/)self-check\.[0-9a-f]{8}\.js$/.test(name))) {
+          site.delete(file);
+        }
+      });
+      const { page } = session;
+      await page.getByRole("button", { name: "帮助", exact: true }).click();
+      await page.getByRole("button", { name: "开始自检", exact: true }).click();
+      await page.locator("#self-check-status", { hasText: "部署自检未能运行" }).waitFor();
+      expect(await page.locator("#self-check-status").textContent()).toBe(
+        "部署自检未能运行：它的脚本没有从网站取到。网站上可能缺少文件，请重新复制发布包的 site 文件夹，或请管理员运行 zhuanbao doctor。",
+      );
+      expect(await page.getByRole("button", { name: "开始自检", exact: true }).getAttribute("aria-disabled")).toBe(
+        "false",
+      );
+      expect(await page.locator("#self-check-items > li").count()).toBe(0);
+    },
+    testTimeout,
+  );
 });
