@@ -116,6 +116,7 @@ function countsSentence(list: IssueList): string {
 const noResults = {
   issues: null,
   selectedIssue: null,
+  trends: null,
   bulletin: null,
   bulletinText: null,
   templateReport: null,
