@@ -12,7 +12,7 @@ import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
 import { templateReportLines } from "../src/taskpane/template-report-text";
-import { referenceLines, sampleGrids } from "./support/sample";
+import { referenceLines, sampleGrids, withoutSheet } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
 
@@ -331,6 +331,44 @@ describe("always ends not busy, with results or a sentence", () => {
     expect(pane.view.failure).toBeNull();
     expect(pane.view.bulletin).not.toBeNull();
   }, 30_000);
+});
+
+describe("趋势", () => {
+  test("校验数据 on the preview shows a series per indicator with figures, the sample's period last", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    expect(pane.view.trends).toBeNull();
+    await pane.check();
+    const trends = pane.view.trends!;
+    expect(trends.map((series) => series.name)).toContain("城镇新增就业");
+    const jobs = trends.find((series) => series.name === "城镇新增就业")!;
+    expect(jobs.category).toBe("城乡融合");
+    expect(jobs.points.map((point) => point.label)).toEqual([
+      ...[5, 6, 7, 8, 9, 10, 11, 12].map((month) => `2025年${month}月`),
+      "2026年2月",
+      "2026年3月",
+      "2026年4月",
+    ]);
+    expect(jobs.points[jobs.points.length - 1]!.text).toBe("462人");
+  });
+
+  test("生成专报 shows them too; an empty 历史数据 gives none, and a workbook without it no 趋势 at all", async () => {
+    const withHistory = controllerOver(previewWorkbook("sample"));
+    await withHistory.generate();
+    expect(withHistory.view.trends!.length).toBeGreaterThan(10);
+    const emptyHistory = controllerOver(new MemoryWorkbook(sampleGrids()));
+    await emptyHistory.check();
+    expect(emptyHistory.view.trends).toEqual([]);
+    const noHistory = controllerOver(new MemoryWorkbook(withoutSheet("历史数据")));
+    await noHistory.check();
+    expect(noHistory.view.trends).toBeNull();
+  });
+
+  test("创建模板 drops them, as they describe the workbook before it", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    await pane.check();
+    await pane.createTemplate(false);
+    expect(pane.view.trends).toBeNull();
+  });
 });
 
 describe("创建模板", () => {

@@ -8,8 +8,10 @@ import {
   bulletinDocument,
   type BulletinDocument,
   bulletinPlainText,
+  workbookTrends,
 } from "../core/bulletin";
-import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
+import { countBySeverity, type Issue, kaijuBahao, settingsSheetName, severityLabel } from "../core/spec";
+import type { SheetGrid } from "../core/reading";
 import type { MergeSide, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
@@ -189,12 +191,13 @@ export class PaneController {
     this.update({ ...reset, busy: null, failure: failureSentence(actionNames[kind], error) });
   }
 
-  private async analyze(): Promise<{ analysis: Analysis; period: Partial<PaneViewModel> }> {
-    const analysis = analyzeWorkbook(await this.host.readWorkbook());
+  private async analyze(): Promise<{ analysis: Analysis; grids: SheetGrid[]; period: Partial<PaneViewModel> }> {
+    const grids = await this.host.readWorkbook();
+    const analysis = analyzeWorkbook(grids);
     const period: Partial<PaneViewModel> = hasSettingsSheet(analysis)
       ? { period: periodSummary(analysis.settings), periodNote: null }
       : { period: null, periodNote: `工作簿中还没有“${settingsSheetName}”工作表，请先点击“创建模板”。` };
-    return { analysis, period };
+    return { analysis, grids, period };
   }
 
   /** Reads the workbook for the period summary, changing nothing. */
@@ -222,6 +225,7 @@ export class PaneController {
         ...period,
         templateReport: templateReportLines(report),
         issues: null,
+        trends: null,
         selectedIssue: null,
         bulletin: null,
         bulletinText: null,
@@ -232,11 +236,12 @@ export class PaneController {
 
   check(): Promise<void> {
     return this.busyWith("check", async () => {
-      const { analysis, period } = await this.analyze();
+      const { analysis, grids, period } = await this.analyze();
       const issues = issueList(analysis.issues);
       return {
         ...period,
         issues,
+        trends: workbookTrends(grids, analysis.settings, kaijuBahao),
         selectedIssue: null,
         templateReport: null,
         // A bulletin generated earlier may no longer match the figures just checked.
@@ -249,7 +254,7 @@ export class PaneController {
 
   generate(): Promise<void> {
     return this.busyWith("generate", async () => {
-      const { analysis, period } = await this.analyze();
+      const { analysis, grids, period } = await this.analyze();
       const issues = issueList(analysis.issues);
       const bulletin = bulletinDocument(analysis);
       const empty = bulletin.sections.length === 0;
@@ -258,6 +263,7 @@ export class PaneController {
       return {
         ...period,
         issues,
+        trends: workbookTrends(grids, analysis.settings, kaijuBahao),
         selectedIssue: null,
         templateReport: null,
         bulletin: empty ? null : bulletin,
@@ -386,6 +392,7 @@ export class PaneController {
         mergeReport: lines,
         // Earlier results describe the workbook before the merge.
         issues: null,
+        trends: null,
         selectedIssue: null,
         bulletin: null,
         bulletinText: null,

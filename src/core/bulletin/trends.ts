@@ -3,23 +3,16 @@
  * 历史数据 rows and the current period's sheets — as a short series in time order.
  */
 import type { Catalog } from "../spec/catalog/types";
-import { itemsSheetName } from "../spec/layout";
+import { historyItemCategory, historySheetName } from "../spec/history-layout";
 import { categorySheetNames } from "../spec/sheets";
 import type { SheetGrid } from "../reading/grid";
+import { type HistoryRecord, periodLabel, readHistorySheet } from "../reading/history";
 import { openIndicatorSheet } from "../reading/indicators";
 import type { BulletinSettings } from "../reading/settings";
-import { periodPhrase, quantityPhrase } from "../wording/phrases";
+import { quantityPhrase } from "../wording/phrases";
 
-/** What a trend needs of one figure: a 历史数据 row (HistoryRecord) or a current sheet's row. */
-export interface TrendRecord {
-  year: number;
-  /** 统计月份 */
-  month: number;
-  category: string;
-  name: string;
-  unit: string;
-  actual: number | null;
-}
+/** What a trend needs of one figure: a 历史数据 record, or a current sheet's row in its period. */
+export type TrendRecord = Pick<HistoryRecord, "year" | "month" | "category" | "name" | "unit" | "actual">;
 
 export interface TrendPoint {
   year: number;
@@ -76,7 +69,7 @@ export function trendSeries(
     if (record.actual === null || !Number.isFinite(record.actual)) return;
     const category = record.category.trim();
     // 民生实事 items are archived with their status; their line would not be an indicator's.
-    if (category === itemsSheetName) return;
+    if (category === historyItemCategory) return;
     const name = record.name.trim();
     const key = `${category}\u0000${name}`;
     let indicator = byIndicator.get(key);
@@ -101,7 +94,7 @@ export function trendSeries(
     const points = sameUnit.slice(-maxPeriods).map((record) => ({
       year: record.year,
       month: record.month,
-      label: periodPhrase(record.year, record.month, record.month),
+      label: periodLabel(record),
       value: record.actual!,
       text: quantityPhrase(record.actual!, unit, valueDecimals),
     }));
@@ -129,4 +122,19 @@ export function currentTrendRecords(
     }
   }
   return records;
+}
+
+/**
+ * The trends of a workbook: null without a 历史数据 sheet, else the series of its history and the
+ * current period's figures. The history's problems are the checks' to report.
+ */
+export function workbookTrends(
+  grids: readonly SheetGrid[],
+  settings: BulletinSettings,
+  catalog: Catalog,
+): TrendSeries[] | null {
+  const history = grids.find((grid) => grid.name.trim() === historySheetName);
+  if (!history) return null;
+  const { records } = readHistorySheet(history, { catalog });
+  return trendSeries(records, currentTrendRecords(grids, settings, catalog));
 }
