@@ -47,3 +47,13 @@ test("the page loads the chunks only when asked: no script tag, no prefetch", ()
   expect(page).not.toMatch(/rel="?(prefetch|preload)/);
   expect(readDist("taskpane.js")).not.toMatch(/prefetch|preload/);
 });
+
+test("趋势 is loaded on demand: the series, the charts and the preview's made-up history are chunks of their own", () => {
+  // Text only the chart code holds (trend-view.ts): its charts' accessible name.
+  const chartMarker = "方向键查看各期";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(chartMarker);
+  expect(chunksHolding(chartMarker)).toEqual([expect.stringMatching(/^trend-view\./)]);
+  expect(chunkFiles()).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^trend-data\./), expect.stringMatching(/^preview-history\./)]),
+  );
+});

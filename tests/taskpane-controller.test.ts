@@ -10,14 +10,19 @@ import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
 import { type FailureLog, PaneController } from "../src/taskpane/pane-controller";
 import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
+import { withPreviewHistory } from "../src/taskpane/preview-history";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
+import { paneTrends } from "../src/taskpane/trend-data";
 import { templateReportLines } from "../src/taskpane/template-report-text";
 import { referenceLines, sampleGrids, withoutSheet } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
 
+/** The trend code as the page loads it, without the chunk. */
+const trendLoader = () => Promise.resolve(paneTrends);
+
 function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
-  return new PaneController(host, log);
+  return new PaneController(host, log, trendLoader);
 }
 
 /** A host whose reads wait until the test lets them finish. */
@@ -335,7 +340,7 @@ describe("always ends not busy, with results or a sentence", () => {
 
 describe("趋势", () => {
   test("校验数据 on the preview shows a series per indicator with figures, the sample's period last", async () => {
-    const pane = controllerOver(previewWorkbook("sample"));
+    const pane = controllerOver(previewWorkbook("sample", withPreviewHistory));
     expect(pane.view.trends).toBeNull();
     await pane.check();
     const trends = pane.view.trends!;
@@ -352,7 +357,7 @@ describe("趋势", () => {
   });
 
   test("生成专报 shows them too; an empty 历史数据 gives none, and a workbook without it no 趋势 at all", async () => {
-    const withHistory = controllerOver(previewWorkbook("sample"));
+    const withHistory = controllerOver(previewWorkbook("sample", withPreviewHistory));
     await withHistory.generate();
     expect(withHistory.view.trends!.length).toBeGreaterThan(10);
     const emptyHistory = controllerOver(new MemoryWorkbook(sampleGrids()));
@@ -363,8 +368,25 @@ describe("趋势", () => {
     expect(noHistory.view.trends).toBeNull();
   });
 
-  test("创建模板 drops them, as they describe the workbook before it", async () => {
+  test("the preview without its history chunk has an empty 历史数据, so no trend", async () => {
     const pane = controllerOver(previewWorkbook("sample"));
+    await pane.check();
+    expect(pane.view.trends).toEqual([]);
+  });
+
+  test("when the trend code cannot be loaded, the check results show without 趋势 and the failure is logged", async () => {
+    const log = jest.fn<FailureLog>();
+    const error = new Error("Loading chunk trend-data failed");
+    const pane = new PaneController(previewWorkbook("sample", withPreviewHistory), log, () => Promise.reject(error));
+    await pane.check();
+    expect(pane.view.trends).toBeNull();
+    expect(pane.view.issues).not.toBeNull();
+    expect(pane.view.failure).toBeNull();
+    expect(log).toHaveBeenCalledWith("载入趋势", error);
+  });
+
+  test("创建模板 drops them, as they describe the workbook before it", async () => {
+    const pane = controllerOver(previewWorkbook("sample", withPreviewHistory));
     await pane.check();
     await pane.createTemplate(false);
     expect(pane.view.trends).toBeNull();

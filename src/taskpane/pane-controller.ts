@@ -8,13 +8,14 @@ import {
   bulletinDocument,
   type BulletinDocument,
   bulletinPlainText,
-  workbookTrends,
+  type TrendSeries,
 } from "../core/bulletin";
-import { countBySeverity, type Issue, kaijuBahao, settingsSheetName, severityLabel } from "../core/spec";
+import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
 import type { SheetGrid } from "../core/reading";
 import type { MergeSide, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
+import type { paneTrends } from "./trend-data";
 import type { CopyOutcome } from "./clipboard";
 import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
@@ -38,6 +39,12 @@ export type WordDocumentSaver = (doc: BulletinDocument, fileName: string) => Pro
 
 /** Writes a unit form for `categories` and saves it under `fileName`. */
 export type UnitFormSaver = (categories: readonly string[], fileName: string) => Promise<SaveOutcome>;
+
+/** The trend code (trend-data.ts), a chunk the pane's initial JavaScript does without. */
+export type TrendLoader = () => Promise<typeof paneTrends>;
+
+const loadTrends: TrendLoader = async () =>
+  (await import(/* webpackChunkName: "trend-data" */ "./trend-data.js")).paneTrends;
 
 type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form";
 
@@ -135,6 +142,7 @@ export class PaneController {
   constructor(
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
+    private readonly trendLoader: TrendLoader = loadTrends,
   ) {
     this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
@@ -200,6 +208,18 @@ export class PaneController {
     return { analysis, grids, period };
   }
 
+  /** 趋势 are an extra: when their code cannot be loaded, the check results show without them. */
+  private async trends(grids: readonly SheetGrid[], settings: BulletinSettings): Promise<TrendSeries[] | null> {
+    let calculate: typeof paneTrends;
+    try {
+      calculate = await this.trendLoader();
+    } catch (error) {
+      this.log("载入趋势", error);
+      return null;
+    }
+    return calculate(grids, settings);
+  }
+
   /** Reads the workbook for the period summary, changing nothing. */
   refresh(): Promise<void> {
     return this.busyWith("read", async () => (await this.analyze()).period);
@@ -241,7 +261,7 @@ export class PaneController {
       return {
         ...period,
         issues,
-        trends: workbookTrends(grids, analysis.settings, kaijuBahao),
+        trends: await this.trends(grids, analysis.settings),
         selectedIssue: null,
         templateReport: null,
         // A bulletin generated earlier may no longer match the figures just checked.
@@ -263,7 +283,7 @@ export class PaneController {
       return {
         ...period,
         issues,
-        trends: workbookTrends(grids, analysis.settings, kaijuBahao),
+        trends: await this.trends(grids, analysis.settings),
         selectedIssue: null,
         templateReport: null,
         bulletin: empty ? null : bulletin,

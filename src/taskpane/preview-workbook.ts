@@ -1,18 +1,20 @@
 /** The workbook the preview works on, chosen by ?sample=. */
 import { kaijuBahao } from "../core/spec";
+import type { SheetGrid } from "../core/reading";
 import { MemoryWorkbook, workbookGrids } from "../core/workbook";
 import { badSampleGrids } from "./bad-sample";
 import type { PreviewSample } from "./pane-query";
-import { withPreviewHistory } from "./preview-history";
 
-export function previewWorkbook(sample: PreviewSample): MemoryWorkbook {
+/** Gives the sample earlier periods (preview-history.ts, a chunk of its own); without it, none. */
+export type PreviewHistory = (grids: SheetGrid[]) => SheetGrid[];
+
+export function previewWorkbook(sample: PreviewSample, withHistory: PreviewHistory = (grids) => grids): MemoryWorkbook {
   switch (sample) {
     case "bad":
       return new MemoryWorkbook(badSampleGrids());
     case "blank":
       return new MemoryWorkbook();
     case "sample":
-      // With made-up earlier periods, so the preview shows 趋势 too.
-      return new MemoryWorkbook(withPreviewHistory(workbookGrids(kaijuBahao, { sample: true, formulas: "plain" })));
+      return new MemoryWorkbook(withHistory(workbookGrids(kaijuBahao, { sample: true, formulas: "plain" })));
   }
 }

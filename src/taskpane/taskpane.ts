@@ -14,7 +14,7 @@ import { PaneController, type UnitFormSaver, type WordDocumentSaver } from "./pa
 import { claimPaneStart } from "./pane-start";
 import { readPaneQuery, withoutAction } from "./pane-query";
 import { createPaneView } from "./pane-view";
-import { previewWorkbook } from "./preview-workbook";
+import { type PreviewHistory, previewWorkbook } from "./preview-workbook";
 import { readReturnFiles } from "./return-files";
 import { writeUnitForm, xlsxMimeType } from "./unit-form-file";
 import { docxMimeType, loadDocxRenderer } from "./word-file";
@@ -37,6 +37,16 @@ const saveUnitForm: UnitFormSaver = async (categories, name) => {
   return saveFile(file, browserFileSaving(officePlatform()));
 };
 
+/** The sample's made-up earlier periods, so the preview shows 趋势; the preview starts without them if they cannot load. */
+async function previewHistory(): Promise<PreviewHistory | undefined> {
+  try {
+    return (await import(/* webpackChunkName: "preview-history" */ "./preview-history.js")).withPreviewHistory;
+  } catch (error) {
+    console.error("专报助手：载入预览的历史数据失败", error);
+    return undefined;
+  }
+}
+
 /**
  * The pane on its host: WPS 表格 when the page has ET's Application (WPS loads no office.js), else Excel
  * when office.js says so, else the preview. If Excel answers after the preview has started, it takes over.
@@ -45,9 +55,16 @@ async function paneController(sample: ReturnType<typeof readPaneQuery>["sample"]
   const wps = findWps(window as unknown as WpsScope);
   if (wps) return new PaneController(new WpsWorkbookHost(wps.app, { customFunctions: wps.customFunctions }));
   let controller: PaneController | null = null;
+  let lateExcel = false;
   const office = typeof Office === "undefined" ? undefined : Office;
-  const mode = await waitForOffice(office, () => void controller?.useHost(new ExcelWorkbookHost()));
-  controller = new PaneController(mode === "excel" ? new ExcelWorkbookHost() : previewWorkbook(sample));
+  const mode = await waitForOffice(office, () => {
+    if (controller) void controller.useHost(new ExcelWorkbookHost());
+    else lateExcel = true;
+  });
+  const preview =
+    mode === "excel" ? null : previewWorkbook(sample, sample === "sample" ? await previewHistory() : undefined);
+  // Excel may answer while the preview's history loads.
+  controller = new PaneController(preview && !lateExcel ? preview : new ExcelWorkbookHost());
   return controller;
 }
 

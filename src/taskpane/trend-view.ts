@@ -58,8 +58,10 @@ function line(points: string): SVGSVGElement {
   return svg;
 }
 
-function valueTable(series: TrendSeries): HTMLTableElement {
-  const table = element("table", "visually-hidden");
+/** In a hidden box rather than hidden itself: a table grows to its content whatever its size. */
+function valueTable(series: TrendSeries): HTMLElement {
+  const box = element("div", "visually-hidden");
+  const table = element("table");
   table.appendChild(element("caption", undefined, `${series.name}近${series.points.length}期本期值`));
   const head = element("tr");
   head.append(element("th", undefined, "统计期"), element("th", undefined, "本期值"));
@@ -71,7 +73,8 @@ function valueTable(series: TrendSeries): HTMLTableElement {
     body.appendChild(row);
   }
   table.appendChild(body);
-  return table;
+  box.appendChild(table);
+  return box;
 }
 
 function trendItem(series: TrendSeries): HTMLElement {
