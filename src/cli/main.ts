@@ -5,6 +5,7 @@
  *   zhuanbao check FILE.xlsx [--format text|json]
  *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
  *   zhuanbao doctor https://host/path/ [--format text|json]
+ *   zhuanbao history FILE.xlsx [--format csv|json] [--out FILE]
  * Exit codes: 0 done; 1 errors found (check; generate --strict; a doctor check that failed); 2 the command could not run.
  */
 import { readFileSync } from "node:fs";
@@ -18,6 +19,7 @@ import {
   categorySheetNames,
   countBySeverity,
   hasErrors,
+  historySheetName,
   issueLine,
   kaijuBahao,
   notAReturn,
@@ -39,6 +41,7 @@ import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } 
 import { CliError, FileRefusal, writeError } from "./errors";
 import { mergeReportText } from "./merge-report";
 import { doctorCommand, doctorDetails, doctorOptions, doctorUsage } from "./doctor";
+import { historyDetails, historyExport, historyOptions, historyUsage } from "./history";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
 import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
@@ -53,7 +56,7 @@ const defaultIo: Io = {
 };
 
 const exitCodes =
-  "退出码：0 完成；1 发现错误（check，generate --strict，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
+  "退出码：0 完成；1 发现错误（check，generate --strict，history 的历史数据有错误，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -215,6 +218,36 @@ async function generateCommand(args: ParsedArgs, io: Io): Promise<number> {
   return args.options.has("strict") && hasErrors(analysis.issues) ? 1 : 0;
 }
 
+/** A workbook without 历史数据 has nothing to export: told from its sheet names before it is read. */
+function historySheetCheck(path: string) {
+  return (sheetNames: readonly string[]): string | undefined =>
+    sheetNames.some((name) => name.trim() === historySheetName)
+      ? undefined
+      : `“${path}”中没有“${historySheetName}”工作表，请先用“开始下一期”或按模板的表头建立它。`;
+}
+
+async function historyCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = args.positional[0];
+  if (!path) throw new CliError("请指定工作簿，如 zhuanbao history 专报数据.xlsx --out 历史数据.csv。");
+  const format = choice(args.options.get("format"), ["csv", "json"] as const, "csv", "format");
+  const out = args.options.get("out");
+  if (typeof out === "string") await refuseOutOverInput(out, [path]);
+  const exported = historyExport(await readWorkbookFile(path, historySheetCheck(path)), format);
+  const issueReport = exported.issues.map(issueLine).join("\n") + "\n";
+  if (!exported.readable) {
+    io.err(issueReport);
+    throw new CliError(`“${path}”的“${historySheetName}”工作表读不出来，请按上面的提示修正表头。`);
+  }
+  if (typeof out === "string") {
+    await writeOutput(out, exported.text);
+    io.out(`已导出历史数据（${format.toUpperCase()}）：${resolve(out)}\n`);
+  } else {
+    io.out(exported.text);
+  }
+  if (format === "csv" && exported.issues.length > 0) io.err(issueReport);
+  return hasErrors(exported.issues) ? 1 : 0;
+}
+
 interface Command {
   /** The command's lines in `zhuanbao --help`, and the start of its own help. */
   usage: string;
@@ -281,6 +314,14 @@ const commands: Record<string, Command> = {
     maxPositional: 1,
     positionalHint: "一个工作簿",
     run: generateCommand,
+  },
+  history: {
+    usage: historyUsage,
+    details: historyDetails,
+    options: historyOptions,
+    maxPositional: 1,
+    positionalHint: "一个工作簿",
+    run: historyCommand,
   },
   doctor: {
     usage: doctorUsage,

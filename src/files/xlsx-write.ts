@@ -100,8 +100,9 @@ export async function gridsToWorkbook(
   for (const grid of grids) {
     const worksheet = workbook.addWorksheet(grid.name);
     writeValues(worksheet, grid);
-    applyFormat(worksheet, sheetFormat(grid, options));
-    if (options.unitForm) await worksheet.protect("", unitProtection);
+    const format = sheetFormat(grid, options);
+    applyFormat(worksheet, format);
+    if (format.protect) await worksheet.protect("", unitProtection);
   }
   return workbook;
 }
