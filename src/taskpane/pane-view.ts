@@ -277,7 +277,9 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     trendGroups.replaceChildren();
     if (!trends) return;
     if (trends.length === 0) {
-      trendGroups.append(element("p", "muted", "历史数据中还没有三期以上的指标数值。"));
+      trendGroups.append(
+        element("p", "muted", "“历史数据”中还没有三期以上数值的指标。每次“开始下一期”都会把本期数值存入历史数据。"),
+      );
       return;
     }
     loadTrendView().then(

@@ -8,13 +8,15 @@
  * hidden table per indicator is the text alternative.
  */
 import type { TrendPoint, TrendSeries } from "../core/bulletin";
+import { replaceControlCharacters } from "../core/wording";
 import { appendAll, element } from "./dom";
 import { svgElement } from "./icons";
 import { chartGeometry, trendChartSize } from "./trend-chart";
 
 const percent = (value: number, whole: number) => `${Math.round((value / whole) * 10000) / 100}%`;
 
-const pointText = (point: TrendPoint) => `${point.label} ${point.text}`;
+// Names and units come from cells: a bidi override or control character would reorder what follows.
+const pointText = (point: TrendPoint) => replaceControlCharacters(`${point.label} ${point.text}`);
 
 /** The key IE11 and Edge Legacy call "Left" and "Right". */
 function stepOf(key: string, last: number, index: number): number | null {
@@ -85,10 +87,11 @@ function trendItem(series: TrendSeries): HTMLElement {
   readout.setAttribute("aria-hidden", "true");
   head.append(element("span", "trend-name", series.name), readout);
 
+  const name = replaceControlCharacters(series.name);
   const geometry = chartGeometry(series.points.map((point) => point.value));
   const chart = element("div", "trend-chart");
   chart.setAttribute("role", "group");
-  chart.setAttribute("aria-label", `${series.name}趋势，方向键查看各期`);
+  chart.setAttribute("aria-label", `${name}趋势，方向键查看各期`);
   chart.appendChild(line(geometry.line));
   const last = series.points.length - 1;
   const marks = series.points.map((point, index) => {
@@ -98,7 +101,7 @@ function trendItem(series: TrendSeries): HTMLElement {
     mark.style.top = `${y}px`;
     mark.tabIndex = index === last ? 0 : -1;
     mark.setAttribute("role", "img");
-    mark.setAttribute("aria-label", `${series.name} ${pointText(point)}`);
+    mark.setAttribute("aria-label", `${name} ${pointText(point)}`);
     mark.title = pointText(point);
     return mark;
   });
