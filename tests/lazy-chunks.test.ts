@@ -48,12 +48,14 @@ test("the page loads the chunks only when asked: no script tag, no prefetch", ()
   expect(readDist("taskpane.js")).not.toMatch(/prefetch|preload/);
 });
 
-test("趋势 is loaded on demand: the series, the charts and the preview's made-up history are chunks of their own", () => {
+test("趋势 and the preview are loaded on demand: the series, the charts and the preview's workbook are chunks of their own", () => {
   // Text only the chart code holds (trend-view.ts): its charts' accessible name.
   const chartMarker = "方向键查看各期";
   for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(chartMarker);
   expect(chunksHolding(chartMarker)).toEqual([expect.stringMatching(/^trend-view\./)]);
-  expect(chunkFiles()).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^trend-data\./), expect.stringMatching(/^preview-history\./)]),
-  );
+  expect(chunkFiles()).toEqual(expect.arrayContaining([expect.stringMatching(/^trend-data\./)]));
+  // Text only the preview's bad sample holds.
+  const previewMarker = "六十五亿";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(previewMarker);
+  expect(chunksHolding(previewMarker)).toEqual([expect.stringMatching(/^preview\./)]);
 });

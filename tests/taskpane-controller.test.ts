@@ -10,7 +10,6 @@ import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
 import { type FailureLog, PaneController } from "../src/taskpane/pane-controller";
 import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
-import { withPreviewHistory } from "../src/taskpane/preview-history";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
 import { paneTrends } from "../src/taskpane/trend-data";
 import { templateReportLines } from "../src/taskpane/template-report-text";
@@ -340,7 +339,7 @@ describe("always ends not busy, with results or a sentence", () => {
 
 describe("趋势", () => {
   test("校验数据 on the preview shows a series per indicator with figures, the sample's period last", async () => {
-    const pane = controllerOver(previewWorkbook("sample", withPreviewHistory));
+    const pane = controllerOver(previewWorkbook("sample"));
     expect(pane.view.trends).toBeNull();
     await pane.check();
     const trends = pane.view.trends!;
@@ -357,7 +356,7 @@ describe("趋势", () => {
   });
 
   test("生成专报 shows them too; an empty 历史数据 gives none, and a workbook without it no 趋势 at all", async () => {
-    const withHistory = controllerOver(previewWorkbook("sample", withPreviewHistory));
+    const withHistory = controllerOver(previewWorkbook("sample"));
     await withHistory.generate();
     expect(withHistory.view.trends!.length).toBeGreaterThan(10);
     const emptyHistory = controllerOver(new MemoryWorkbook(sampleGrids()));
@@ -368,16 +367,10 @@ describe("趋势", () => {
     expect(noHistory.view.trends).toBeNull();
   });
 
-  test("the preview without its history chunk has an empty 历史数据, so no trend", async () => {
-    const pane = controllerOver(previewWorkbook("sample"));
-    await pane.check();
-    expect(pane.view.trends).toEqual([]);
-  });
-
   test("when the trend code cannot be loaded, the check results show without 趋势 and the failure is logged", async () => {
     const log = jest.fn<FailureLog>();
     const error = new Error("Loading chunk trend-data failed");
-    const pane = new PaneController(previewWorkbook("sample", withPreviewHistory), log, () => Promise.reject(error));
+    const pane = new PaneController(previewWorkbook("sample"), log, () => Promise.reject(error));
     await pane.check();
     expect(pane.view.trends).toBeNull();
     expect(pane.view.issues).not.toBeNull();
@@ -386,7 +379,7 @@ describe("趋势", () => {
   });
 
   test("创建模板 drops them, as they describe the workbook before it", async () => {
-    const pane = controllerOver(previewWorkbook("sample", withPreviewHistory));
+    const pane = controllerOver(previewWorkbook("sample"));
     await pane.check();
     await pane.createTemplate(false);
     expect(pane.view.trends).toBeNull();

@@ -13,8 +13,8 @@ import { browserFileSaving, saveFile } from "./file-saving";
 import { PaneController, type UnitFormSaver, type WordDocumentSaver } from "./pane-controller";
 import { claimPaneStart } from "./pane-start";
 import { readPaneQuery, withoutAction } from "./pane-query";
+import type { previewWorkbook } from "./preview-workbook";
 import { createPaneView } from "./pane-view";
-import { type PreviewHistory, previewWorkbook } from "./preview-workbook";
 import { readReturnFiles } from "./return-files";
 import { writeUnitForm, xlsxMimeType } from "./unit-form-file";
 import { docxMimeType, loadDocxRenderer } from "./word-file";
@@ -37,14 +37,9 @@ const saveUnitForm: UnitFormSaver = async (categories, name) => {
   return saveFile(file, browserFileSaving(officePlatform()));
 };
 
-/** The sample's made-up earlier periods, so the preview shows 趋势; the preview starts without them if they cannot load. */
-async function previewHistory(): Promise<PreviewHistory | undefined> {
-  try {
-    return (await import(/* webpackChunkName: "preview-history" */ "./preview-history.js")).withPreviewHistory;
-  } catch (error) {
-    console.error("专报助手：载入预览的历史数据失败", error);
-    return undefined;
-  }
+/** The preview's workbook and samples: a chunk of its own, fetched only outside Excel and WPS. */
+async function loadPreview(): Promise<typeof previewWorkbook> {
+  return (await import(/* webpackChunkName: "preview" */ "./preview-workbook.js")).previewWorkbook;
 }
 
 /**
@@ -61,9 +56,8 @@ async function paneController(sample: ReturnType<typeof readPaneQuery>["sample"]
     if (controller) void controller.useHost(new ExcelWorkbookHost());
     else lateExcel = true;
   });
-  const preview =
-    mode === "excel" ? null : previewWorkbook(sample, sample === "sample" ? await previewHistory() : undefined);
-  // Excel may answer while the preview's history loads.
+  const preview = mode === "excel" ? null : (await loadPreview())(sample);
+  // Excel may answer while the preview's code loads.
   controller = new PaneController(preview && !lateExcel ? preview : new ExcelWorkbookHost());
   return controller;
 }
