@@ -68,3 +68,15 @@ test("部署自检 is a chunk of its own in both bundles; neither initial bundle
   const legacyChunks = readdirSync(join(distDir, "legacy")).filter((file) => /\.[0-9a-f]{8}\.js$/.test(file));
   expect(legacyChunks.filter((file) => readDist(join("legacy", file)).includes(urlClassMarker))).toHaveLength(1);
 });
+
+test("趋势 and the preview are loaded on demand: the series, the charts and the preview's workbook are chunks of their own", () => {
+  // Text only the chart code holds (trend-view.ts): its charts' accessible name.
+  const chartMarker = "方向键查看各期";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(chartMarker);
+  expect(chunksHolding(chartMarker)).toEqual([expect.stringMatching(/^trend-view\./)]);
+  expect(chunkFiles()).toEqual(expect.arrayContaining([expect.stringMatching(/^trend-data\./)]));
+  // Text only the preview's bad sample holds.
+  const previewMarker = "六十五亿";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(previewMarker);
+  expect(chunksHolding(previewMarker)).toEqual([expect.stringMatching(/^preview\./)]);
+});

@@ -15,15 +15,19 @@ import { type FailureLog, PaneController } from "../src/taskpane/pane-controller
 import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
+import { paneTrends } from "../src/taskpane/trend-data";
 import { templateReportLines } from "../src/taskpane/template-report-text";
 import { FakeEt } from "./support/fake-et";
 import { FakeExcel } from "./support/fake-excel";
-import { referenceLines, sampleGrids } from "./support/sample";
+import { referenceLines, sampleGrids, withoutSheet } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
 
+/** The trend code as the page loads it, without the chunk. */
+const trendLoader = () => Promise.resolve(paneTrends);
+
 function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
-  return new PaneController(host, log);
+  return new PaneController(host, log, trendLoader);
 }
 
 /** A host whose reads wait until the test lets them finish. */
@@ -387,6 +391,55 @@ describe("a workbook too large for the host ends with a sentence", () => {
     const { seen, failure } = await checkOver(host);
     expect(seen).toEqual(["正在校验数据…", null]);
     expect(failure).toMatch(/^操作未完成：未能校验数据。/);
+  });
+});
+
+describe("趋势", () => {
+  test("校验数据 on the preview shows a series per indicator with figures, the sample's period last", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    expect(pane.view.trends).toBeNull();
+    await pane.check();
+    const trends = pane.view.trends!;
+    expect(trends.map((series) => series.name)).toContain("城镇新增就业");
+    const jobs = trends.find((series) => series.name === "城镇新增就业")!;
+    expect(jobs.category).toBe("城乡融合");
+    expect(jobs.points.map((point) => point.label)).toEqual([
+      ...[5, 6, 7, 8, 9, 10, 11, 12].map((month) => `2025年${month}月`),
+      "2026年2月",
+      "2026年3月",
+      "2026年4月",
+    ]);
+    expect(jobs.points[jobs.points.length - 1]!.text).toBe("462人");
+  });
+
+  test("生成专报 shows them too; an empty 历史数据 gives none, and a workbook without it no 趋势 at all", async () => {
+    const withHistory = controllerOver(previewWorkbook("sample"));
+    await withHistory.generate();
+    expect(withHistory.view.trends!.length).toBeGreaterThan(10);
+    const emptyHistory = controllerOver(new MemoryWorkbook(sampleGrids()));
+    await emptyHistory.check();
+    expect(emptyHistory.view.trends).toEqual([]);
+    const noHistory = controllerOver(new MemoryWorkbook(withoutSheet("历史数据")));
+    await noHistory.check();
+    expect(noHistory.view.trends).toBeNull();
+  });
+
+  test("when the trend code cannot be loaded, the check results show without 趋势 and the failure is logged", async () => {
+    const log = jest.fn<FailureLog>();
+    const error = new Error("Loading chunk trend-data failed");
+    const pane = new PaneController(previewWorkbook("sample"), log, () => Promise.reject(error));
+    await pane.check();
+    expect(pane.view.trends).toBeNull();
+    expect(pane.view.issues).not.toBeNull();
+    expect(pane.view.failure).toBeNull();
+    expect(log).toHaveBeenCalledWith("载入趋势", error);
+  });
+
+  test("创建模板 drops them, as they describe the workbook before it", async () => {
+    const pane = controllerOver(previewWorkbook("sample"));
+    await pane.check();
+    await pane.createTemplate(false);
+    expect(pane.view.trends).toBeNull();
   });
 });
 

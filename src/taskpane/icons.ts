@@ -27,7 +27,7 @@ const shapes: Record<IconName, IconShape> = {
   success: { body: circle, marks: "M6.4 10.3l2.4 2.4l4.8-5", dots: [] },
 };
 
-function svgElement<K extends keyof SVGElementTagNameMap>(
+export function svgElement<K extends keyof SVGElementTagNameMap>(
   name: K,
   attributes: Record<string, string>,
 ): SVGElementTagNameMap[K] {

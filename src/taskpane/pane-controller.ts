@@ -8,11 +8,14 @@ import {
   bulletinDocument,
   type BulletinDocument,
   bulletinPlainText,
+  type TrendSeries,
 } from "../core/bulletin";
 import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
+import type { SheetGrid } from "../core/reading";
 import type { MergeSide, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
+import type { paneTrends } from "./trend-data";
 import type { CopyOutcome } from "./clipboard";
 import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
@@ -36,6 +39,12 @@ export type WordDocumentSaver = (doc: BulletinDocument, fileName: string) => Pro
 
 /** Writes a unit form for `categories` and saves it under `fileName`. */
 export type UnitFormSaver = (categories: readonly string[], fileName: string) => Promise<SaveOutcome>;
+
+/** The trend code (trend-data.ts), a chunk the pane's initial JavaScript does without. */
+export type TrendLoader = () => Promise<typeof paneTrends>;
+
+const loadTrends: TrendLoader = async () =>
+  (await import(/* webpackChunkName: "trend-data" */ "./trend-data.js")).paneTrends;
 
 type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form";
 
@@ -116,6 +125,7 @@ function countsSentence(list: IssueList): string {
 const noResults = {
   issues: null,
   selectedIssue: null,
+  trends: null,
   bulletin: null,
   bulletinText: null,
   templateReport: null,
@@ -132,6 +142,7 @@ export class PaneController {
   constructor(
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
+    private readonly trendLoader: TrendLoader = loadTrends,
   ) {
     this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
@@ -188,12 +199,25 @@ export class PaneController {
     this.update({ ...reset, busy: null, failure: failureSentence(actionNames[kind], error) });
   }
 
-  private async analyze(): Promise<{ analysis: Analysis; period: Partial<PaneViewModel> }> {
-    const analysis = analyzeWorkbook(await this.host.readWorkbook());
+  private async analyze(): Promise<{ analysis: Analysis; grids: SheetGrid[]; period: Partial<PaneViewModel> }> {
+    const grids = await this.host.readWorkbook();
+    const analysis = analyzeWorkbook(grids);
     const period: Partial<PaneViewModel> = hasSettingsSheet(analysis)
       ? { period: periodSummary(analysis.settings), periodNote: null }
       : { period: null, periodNote: `工作簿中还没有“${settingsSheetName}”工作表，请先点击“创建模板”。` };
-    return { analysis, period };
+    return { analysis, grids, period };
+  }
+
+  /** 趋势 are an extra: when their code cannot be loaded, the check results show without them. */
+  private async trends(grids: readonly SheetGrid[], settings: BulletinSettings): Promise<TrendSeries[] | null> {
+    let calculate: typeof paneTrends;
+    try {
+      calculate = await this.trendLoader();
+    } catch (error) {
+      this.log("载入趋势", error);
+      return null;
+    }
+    return calculate(grids, settings);
   }
 
   /** Reads the workbook for the period summary, changing nothing. */
@@ -221,6 +245,7 @@ export class PaneController {
         ...period,
         templateReport: templateReportLines(report),
         issues: null,
+        trends: null,
         selectedIssue: null,
         bulletin: null,
         bulletinText: null,
@@ -231,11 +256,12 @@ export class PaneController {
 
   check(): Promise<void> {
     return this.busyWith("check", async () => {
-      const { analysis, period } = await this.analyze();
+      const { analysis, grids, period } = await this.analyze();
       const issues = issueList(analysis.issues);
       return {
         ...period,
         issues,
+        trends: await this.trends(grids, analysis.settings),
         selectedIssue: null,
         templateReport: null,
         // A bulletin generated earlier may no longer match the figures just checked.
@@ -248,7 +274,7 @@ export class PaneController {
 
   generate(): Promise<void> {
     return this.busyWith("generate", async () => {
-      const { analysis, period } = await this.analyze();
+      const { analysis, grids, period } = await this.analyze();
       const issues = issueList(analysis.issues);
       const bulletin = bulletinDocument(analysis);
       const empty = bulletin.sections.length === 0;
@@ -257,6 +283,7 @@ export class PaneController {
       return {
         ...period,
         issues,
+        trends: await this.trends(grids, analysis.settings),
         selectedIssue: null,
         templateReport: null,
         bulletin: empty ? null : bulletin,
@@ -385,6 +412,7 @@ export class PaneController {
         mergeReport: lines,
         // Earlier results describe the workbook before the merge.
         issues: null,
+        trends: null,
         selectedIssue: null,
         bulletin: null,
         bulletinText: null,

@@ -1,5 +1,5 @@
 /** What the pane shows, as plain data: the controller produces it, the view draws it. */
-import type { BulletinDocument } from "../core/bulletin";
+import type { BulletinDocument, TrendSeries } from "../core/bulletin";
 import type { Issue, Severity } from "../core/spec";
 import type { MergeSide, SheetMergeSummary } from "../core/workbook";
 
@@ -94,6 +94,11 @@ export interface PaneViewModel {
   periodNote: string | null;
   /** null until 校验数据 or 生成专报 ran. */
   issues: IssueList | null;
+  /**
+   * 趋势 beside the check results: null until 校验数据 or 生成专报 ran, or when the workbook has no
+   * 历史数据; empty when no indicator has three periods.
+   */
+  trends: TrendSeries[] | null;
   /** The key of the issue last selected in the workbook. */
   selectedIssue: string | null;
   bulletin: BulletinDocument | null;

@@ -3,7 +3,7 @@
  * through textContent or as DOM nodes, never as markup. Parts are redrawn only when their data
  * changed, so a click on an issue keeps keyboard focus where it was.
  */
-import { type BulletinDocument, footerLines } from "../core/bulletin";
+import { type BulletinDocument, footerLines, type TrendSeries } from "../core/bulletin";
 import { type Severity, severityLabel } from "../core/spec";
 import type { BulletinParagraph } from "../core/wording";
 import { appendAll, byId, element, replaceAll, setClass } from "./dom";
@@ -30,6 +30,9 @@ export interface PaneViewHandlers extends MergeChoiceHandlers {
   onCancelMerge(): void;
   onDownloadUnitForm(categories: string[]): void;
 }
+
+/** The charts are a chunk of their own: most workbooks have no history, and the IE11 bundle has a budget. */
+const loadTrendView = () => import(/* webpackChunkName: "trend-view" */ "./trend-view.js");
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
 
@@ -170,6 +173,8 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   const issuesSection = byId("issues");
   const issueTotals = byId("issue-totals");
   const issueGroups = byId("issue-groups");
+  const trendsSection = byId("trends");
+  const trendGroups = byId("trend-groups");
   const previewSection = byId("preview");
   const bulletinArea = byId("bulletin");
   const copyButton = byId<HTMLButtonElement>("copy-bulletin");
@@ -221,7 +226,10 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     report: string[] | null;
     merge: MergeView | null;
     mergeReport: string[] | null;
+    trends: TrendSeries[] | null;
   } | null = null;
+  // Counts the trends drawn, so a chunk that loads after newer trends arrived draws nothing.
+  let trendDrawings = 0;
 
   function drawPeriod(period: PeriodSummary | null, note: string | null): void {
     periodList.replaceChildren();
@@ -261,6 +269,28 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   function drawBulletin(bulletin: BulletinDocument | null): void {
     previewSection.hidden = bulletin === null;
     replaceAll(bulletinArea, bulletin ? bulletinNodes(bulletin) : []);
+  }
+
+  function drawTrends(trends: TrendSeries[] | null): void {
+    const drawing = ++trendDrawings;
+    trendsSection.hidden = trends === null;
+    trendGroups.replaceChildren();
+    if (!trends) return;
+    if (trends.length === 0) {
+      trendGroups.append(
+        element("p", "muted", "“历史数据”中还没有三期以上数值的指标。每次“开始下一期”都会把本期数值存入历史数据。"),
+      );
+      return;
+    }
+    loadTrendView().then(
+      ({ trendNodes }) => {
+        if (drawing === trendDrawings) replaceAll(trendGroups, trendNodes(trends));
+      },
+      () => {
+        if (drawing === trendDrawings)
+          trendGroups.append(element("p", "muted", "趋势图未能加载，请重新打开任务窗格。"));
+      },
+    );
   }
 
   function drawMerge(view: MergeView | null): void {
@@ -315,6 +345,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
       }
       if (!drawn || drawn.report !== model.templateReport) drawReport(model.templateReport);
       if (!drawn || drawn.issues !== model.issues) drawIssues(model.issues);
+      if (!drawn || drawn.trends !== model.trends) drawTrends(model.trends);
       if (!drawn || drawn.bulletin !== model.bulletin) drawBulletin(model.bulletin);
       if (!drawn || drawn.merge !== model.merge) drawMerge(model.merge);
       if (!drawn || drawn.mergeReport !== model.mergeReport) drawMergeReport(model.mergeReport);
@@ -330,6 +361,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
         report: model.templateReport,
         merge: model.merge,
         mergeReport: model.mergeReport,
+        trends: model.trends,
       };
     },
     selectBulletinText() {

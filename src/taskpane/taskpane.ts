@@ -13,8 +13,8 @@ import { browserFileSaving, saveFile } from "./file-saving";
 import { PaneController, type UnitFormSaver, type WordDocumentSaver } from "./pane-controller";
 import { claimPaneStart } from "./pane-start";
 import { readPaneQuery, withoutAction } from "./pane-query";
+import type { previewWorkbook } from "./preview-workbook";
 import { createPaneView } from "./pane-view";
-import { previewWorkbook } from "./preview-workbook";
 import { readReturnFiles } from "./return-files";
 import { writeUnitForm, xlsxMimeType } from "./unit-form-file";
 import { docxMimeType, loadDocxRenderer } from "./word-file";
@@ -38,6 +38,11 @@ const saveUnitForm: UnitFormSaver = async (categories, name) => {
   return saveFile(file, browserFileSaving(officePlatform()));
 };
 
+/** The preview's workbook and samples: a chunk of its own, fetched only outside Excel and WPS. */
+async function loadPreview(): Promise<typeof previewWorkbook> {
+  return (await import(/* webpackChunkName: "preview" */ "./preview-workbook.js")).previewWorkbook;
+}
+
 /**
  * The pane on its host: WPS 表格 when the page has ET's Application (WPS loads no office.js), else Excel
  * when office.js says so, else the preview. If Excel answers after the preview has started, it takes over.
@@ -46,9 +51,15 @@ async function paneController(sample: ReturnType<typeof readPaneQuery>["sample"]
   const wps = findWps(window as unknown as WpsScope);
   if (wps) return new PaneController(new WpsWorkbookHost(wps.app, { customFunctions: wps.customFunctions }));
   let controller: PaneController | null = null;
+  let lateExcel = false;
   const office = typeof Office === "undefined" ? undefined : Office;
-  const mode = await waitForOffice(office, () => void controller?.useHost(new ExcelWorkbookHost()));
-  controller = new PaneController(mode === "excel" ? new ExcelWorkbookHost() : previewWorkbook(sample));
+  const mode = await waitForOffice(office, () => {
+    if (controller) void controller.useHost(new ExcelWorkbookHost());
+    else lateExcel = true;
+  });
+  const preview = mode === "excel" ? null : (await loadPreview())(sample);
+  // Excel may answer while the preview's code loads.
+  controller = new PaneController(preview && !lateExcel ? preview : new ExcelWorkbookHost());
   return controller;
 }
 

@@ -3,3 +3,4 @@ export * from "./bulletin";
 export * from "./bulletin-document";
 export * from "./export-html";
 export * from "./official-layout";
+export * from "./trends";
