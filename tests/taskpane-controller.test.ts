@@ -4,6 +4,7 @@ import { severityLabel } from "../src/core/spec/issues";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import type { SheetGrid } from "../src/core/reading/grid";
 import type { TemplateReport, WorkbookHost } from "../src/core/workbook/workbook-host";
+import type { NextPeriodApplied } from "../src/core/workbook/next-period";
 import { ExcelHostError } from "../src/excel/office-errors";
 import { badSampleGrids, markupPayload } from "../src/taskpane/bad-sample";
 import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
@@ -50,6 +51,10 @@ class GatedHost implements WorkbookHost {
   applyEdits(): Promise<void> {
     throw new Error("not used");
   }
+
+  startNextPeriod(): Promise<NextPeriodApplied> {
+    throw new Error("not used");
+  }
 }
 
 /** A host that fails every call with `error`. */
@@ -60,6 +65,7 @@ function failingHost(error: unknown): WorkbookHost {
     createTemplate: () => Promise.reject(error),
     selectCell: () => Promise.reject(error),
     applyEdits: () => Promise.reject(error),
+    startNextPeriod: () => Promise.reject(error),
   };
 }
 
@@ -202,6 +208,7 @@ describe("clicking an issue", () => {
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: () => Promise.reject(new ExcelHostError(message, "ItemNotFound")),
       applyEdits: (edits) => workbook.applyEdits(edits),
+      startNextPeriod: (plan) => workbook.startNextPeriod(plan),
     };
     const pane = controllerOver(host);
     await pane.check();
@@ -247,6 +254,7 @@ describe("failures", () => {
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
       applyEdits: (edits) => workbook.applyEdits(edits),
+      startNextPeriod: (plan) => workbook.startNextPeriod(plan),
     };
     const pane = controllerOver(host);
     await pane.generate();

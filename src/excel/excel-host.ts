@@ -19,10 +19,15 @@ import {
   type WorkbookHost,
   planWritesFormulas,
   workbookSheetNames,
+  nextPeriodSheetNames,
+  recheckNextPeriod,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
 } from "../core";
 import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
 import { excelHostError } from "./office-errors";
 import { readSheetGrids } from "./read-sheets";
+import { queueNextPeriod } from "./next-period-writer";
 import { queueTemplatePlan } from "./template-writer";
 
 async function runExcel<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -93,6 +98,23 @@ export class ExcelWorkbookHost implements WorkbookHost {
         worksheet.getRange(edit.cell).values = [[cellInput(edit.value)]];
       }
       await context.sync();
+    });
+  }
+
+  /**
+   * One Excel.run: the read (1 sync on ExcelApi 1.4+, 2 on 1.1), then every write queued and sent in one
+   * sync. A sync that fails leaves the workbook as it was; Office.js has no rollback, so a command that
+   * fails inside the batch would leave those before it applied: the archive is queued first (see
+   * docs/使用说明.md).
+   */
+  startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    return runExcel("开始下一期", async (context) => {
+      const grids = await readSheetGrids(context, nextPeriodSheetNames(this.catalog), { formulas: true });
+      const result = recheckNextPeriod(grids, confirmed, { catalog: this.catalog });
+      if (!result.applied) return result;
+      queueNextPeriod(context, result.plan);
+      await context.sync();
+      return result;
     });
   }
 

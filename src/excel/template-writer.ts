@@ -84,7 +84,8 @@ function applyFormat(worksheet: Excel.Worksheet, format: SheetFormat, tableRows:
   setWidths(worksheet, format.columns);
 }
 
-function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): Excel.Worksheet {
+/** Adds `grid` as a new sheet, formatted by core's format plan (also 开始下一期's 历史数据). */
+export function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): Excel.Worksheet {
   const worksheet = worksheets.add(grid.name);
   writeBlock(worksheet, { row: 0, column: 0, values: grid.values.map((row) => [...row]) });
   applyFormat(worksheet, sheetFormat(grid), grid.values.length);

@@ -14,6 +14,7 @@ import type {
   IssueGroup,
   IssueList,
   MergeView,
+  NextPeriodView,
   PaneViewModel,
   PeriodSummary,
   SeverityCounts,
@@ -29,6 +30,8 @@ export interface PaneViewHandlers extends MergeChoiceHandlers {
   onApplyMerge(): void;
   onCancelMerge(): void;
   onDownloadUnitForm(categories: string[]): void;
+  onConfirmNextPeriod(): void;
+  onCancelNextPeriod(): void;
 }
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
@@ -184,8 +187,23 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   const mergeReportList = byId("merge-report-lines");
   const formButton = byId<HTMLButtonElement>("download-unit-form");
   const categoryBoxes = categoryOptions(byId("unit-form-categories"), categories);
+  const nextSection = byId("next-period");
+  const nextHeading = byId("next-period-heading");
+  const nextLines = byId("next-period-lines");
+  const nextReplacing = byId("next-period-replacing");
+  const confirmNextButton = byId<HTMLButtonElement>("confirm-next-period");
+  const cancelNextButton = byId<HTMLButtonElement>("cancel-next-period");
   // Buttons that start work: while the pane is busy they stay focusable but do nothing.
-  const workButtons = [...actionButtons, downloadButton, importButton, applyButton, cancelButton, formButton];
+  const workButtons = [
+    ...actionButtons,
+    downloadButton,
+    importButton,
+    applyButton,
+    cancelButton,
+    formButton,
+    confirmNextButton,
+    cancelNextButton,
+  ];
   const whenIdle = (button: HTMLButtonElement, work: () => void) =>
     button.addEventListener("click", () => {
       if (button.getAttribute("aria-disabled") !== "true") work();
@@ -209,6 +227,8 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   });
   whenIdle(applyButton, () => handlers.onApplyMerge());
   whenIdle(cancelButton, () => handlers.onCancelMerge());
+  whenIdle(confirmNextButton, () => handlers.onConfirmNextPeriod());
+  whenIdle(cancelNextButton, () => handlers.onCancelNextPeriod());
   whenIdle(formButton, () =>
     handlers.onDownloadUnitForm(categoryBoxes.filter((box) => box.checked).map((box) => box.value)),
   );
@@ -221,6 +241,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     report: string[] | null;
     merge: MergeView | null;
     mergeReport: string[] | null;
+    nextPeriod: NextPeriodView | null;
   } | null = null;
 
   function drawPeriod(period: PeriodSummary | null, note: string | null): void {
@@ -278,6 +299,16 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     );
   }
 
+  function drawNextPeriod(view: NextPeriodView | null): void {
+    nextSection.hidden = view === null;
+    nextHeading.textContent = view?.title ?? "";
+    replaceAll(
+      nextLines,
+      (view?.lines ?? []).map((line) => element("li", undefined, line)),
+    );
+    nextReplacing.hidden = !view?.replacing;
+  }
+
   function drawActivity(model: PaneViewModel): void {
     const busy = model.busy !== null;
     setClass(activity, "is-busy", busy);
@@ -318,6 +349,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
       if (!drawn || drawn.bulletin !== model.bulletin) drawBulletin(model.bulletin);
       if (!drawn || drawn.merge !== model.merge) drawMerge(model.merge);
       if (!drawn || drawn.mergeReport !== model.mergeReport) drawMergeReport(model.mergeReport);
+      if (!drawn || drawn.nextPeriod !== model.nextPeriod) drawNextPeriod(model.nextPeriod);
       copyButton.disabled = model.bulletin === null;
       downloadButton.disabled = model.bulletin === null;
       drawActivity(model);
@@ -330,6 +362,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
         report: model.templateReport,
         merge: model.merge,
         mergeReport: model.mergeReport,
+        nextPeriod: model.nextPeriod,
       };
     },
     selectBulletinText() {

@@ -17,9 +17,14 @@ import {
   type SheetGrid,
   type TemplateReport,
   type WorkbookHost,
+  nextPeriodSheetNames,
+  recheckNextPeriod,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
 } from "../core";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et-types";
 import { readSheetGrids } from "./read-sheets";
+import { writeNextPeriod } from "./next-period-writer";
 import { writeTemplatePlan } from "./template-writer";
 import { noWorkbookError, wpsHostError } from "./wps-errors";
 
@@ -93,6 +98,16 @@ export class WpsWorkbookHost implements WorkbookHost {
         }
         worksheet.Range(edit.cell).Value2 = [[cellInput(edit.value)]];
       }
+    });
+  }
+
+  /** Reads again with formulas, plans again, and writes the plan if it is still the one confirmed. */
+  startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    return withWorkbook(this.app, "开始下一期", (workbook) => {
+      const grids = readSheetGrids(workbook, nextPeriodSheetNames(this.catalog), { formulas: true });
+      const result = recheckNextPeriod(grids, confirmed, { catalog: this.catalog });
+      if (result.applied) writeNextPeriod(workbook.Worksheets, result.plan);
+      return result;
     });
   }
 

@@ -182,7 +182,14 @@ export class FakeEt {
     });
   }
 
-  // ——— what tests inspect (not host calls) ———
+  // ——— what tests inspect or set up (not host calls) ———
+
+  private readonly protectedSheets = new Set<string>();
+
+  /** Writing values into `sheet` then throws, as WPS does for a protected sheet. */
+  protectSheet(sheet: string): void {
+    this.protectedSheets.add(sheet);
+  }
 
   sheetNames(): string[] {
     return this.sheets.map((sheet) => sheet.name);
@@ -342,6 +349,7 @@ export class FakeEt {
   }
 
   private write(sheet: FakeSheet, rect: Rect, matrix: unknown): void {
+    if (this.protectedSheets.has(sheet.name)) throw new Error(`ET stand-in: ${sheet.name} is protected`);
     const rows = rect.bottom - rect.top + 1;
     const columns = rect.right - rect.left + 1;
     const shapeOk =

@@ -178,6 +178,9 @@ class Batch {
   syncCount = 0;
   writeCount = 0;
   failNext: string | null = null;
+  /** The first sync that carries a write fails with this code, before applying anything. */
+  failWriting: string | null = null;
+  private pendingWrites = false;
 
   constructor(
     readonly state: WorkbookState,
@@ -189,6 +192,7 @@ class Batch {
   }
 
   write(command: () => void): void {
+    this.pendingWrites = true;
     this.enqueue(() => {
       command();
       this.writeCount += 1;
@@ -210,10 +214,17 @@ class Batch {
   async sync(): Promise<void> {
     this.syncCount += 1;
     const commands = this.queue;
+    const writes = this.pendingWrites;
     this.queue = [];
+    this.pendingWrites = false;
     if (this.failNext) {
       const code = this.failNext;
       this.failNext = null;
+      throw new FakeOfficeError(code, `simulated ${code}`);
+    }
+    if (this.failWriting && writes) {
+      const code = this.failWriting;
+      this.failWriting = null;
       throw new FakeOfficeError(code, `simulated ${code}`);
     }
     for (const command of commands) command();
@@ -699,6 +710,7 @@ export class FakeExcel {
   private readonly excelApi: string;
   private readonly customFunctions: boolean;
   private failNext: string | null = null;
+  private failWriting: string | null = null;
   /** Syncs made in all `Excel.run` batches so far. */
   syncCount = 0;
   /** Commands that changed the workbook (values, formats, sheets, selection…). */
@@ -733,7 +745,9 @@ export class FakeExcel {
     this.runCount += 1;
     const batch = new Batch(this.state, this.excelApi);
     batch.failNext = this.failNext;
+    batch.failWriting = this.failWriting;
     this.failNext = null;
+    this.failWriting = null;
     try {
       const result = await batchFunction(strict(new FakeRequestContext(batch), "RequestContext"));
       // Excel.run flushes what the batch left queued.
@@ -761,6 +775,11 @@ export class FakeExcel {
   /** The next sync fails with this Office error code before applying anything. */
   failNextSyncWith(code: string): void {
     this.failNext = code;
+  }
+
+  /** The next run's first sync that carries a write fails with this code before applying anything. */
+  failWritingSyncWith(code: string): void {
+    this.failWriting = code;
   }
 
   protectStructure(): void {

@@ -8,6 +8,7 @@ import type { Catalog } from "../spec/catalog/types";
 import { readCell } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
+import { type NextPeriodApplied, type NextPeriodPlan, recheckNextPeriod } from "./next-period";
 import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
@@ -96,6 +97,23 @@ export class MemoryWorkbook implements WorkbookHost {
       return { index, block: { row: position.row, column: position.column, values: [[edit.value]] } };
     });
     for (const { index, block } of placed) this.grids[index] = withBlock(this.grids[index]!, block, true);
+  }
+
+  async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const result = recheckNextPeriod(this.grids, confirmed, { catalog: this.catalog });
+    if (!result.applied) return result;
+    const { plan } = result;
+    // Applied to copies and swapped in at the end, so a failure leaves the workbook as it was.
+    const grids = this.grids.map(copyGrid);
+    if (plan.newSheet) grids.push(copyGrid(plan.newSheet));
+    for (const write of plan.writes) {
+      const index = grids.findIndex((grid) => grid.name === write.sheet);
+      if (index < 0) throw new Error(`找不到工作表“${write.sheet}”`);
+      const values = write.values.map((row) => row.map((value) => (value === "" ? null : value)));
+      grids[index] = withBlock(grids[index]!, { row: write.row, column: write.column, values }, true);
+    }
+    this.grids = grids;
+    return result;
   }
 
   async selectCell(sheet: string, cell: string | null): Promise<void> {
