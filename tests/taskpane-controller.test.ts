@@ -350,7 +350,7 @@ describe("创建模板", () => {
     await pane.run("create", { sample: false });
     const [created, ...rest] = pane.view.templateReport!;
     expect(created).toBe(
-      "新建了 10 个工作表：“专报设置”、“产业发展”、“城乡融合”、“乡村振兴”、“区域协同”、“文体惠民”、“民生实事”、“双碳管控”、“民生实事明细”、“文字材料”。",
+      "新建了 11 个工作表：“专报设置”、“产业发展”、“城乡融合”、“乡村振兴”、“区域协同”、“文体惠民”、“民生实事”、“双碳管控”、“民生实事明细”、“文字材料”、“历史数据”。",
     );
     expect(rest).toEqual(["已有的单元格均未改动。"]);
     expect(pane.view.period).toEqual({ title: "汨罗市实施“开局八好”工作专报", issue: "", period: "", issueDate: "" });

@@ -2,6 +2,7 @@
  * The project's one implementation of every indicator formula. The bulletin, the checks and the
  * ZB.* custom functions all call these.
  */
+import type { progressStatuses } from "../spec/layout";
 
 export type CalcError = "divide-by-zero" | "negative-base";
 export type CalcResult = { ok: true; value: number } | { ok: false; error: CalcError };
@@ -55,7 +56,7 @@ export function scheduleProgress(month: number, options: { year?: number; byDays
   return clean(elapsed / (leap ? 366 : 365));
 }
 
-export type ProgressStatus = "达到或超时序进度" | "滞后";
+export type ProgressStatus = (typeof progressStatuses)[number];
 
 /** A task is on schedule when its completion reaches the schedule share (a hair of rounding allowed). */
 export function progressStatus(completion: number, schedule: number): ProgressStatus {

@@ -7,3 +7,4 @@ export * from "./items";
 export * from "./narrative";
 export * from "./numbers";
 export * from "./settings";
+export * from "./history";

@@ -117,7 +117,8 @@ export function readItems(
   return { items, issues };
 }
 
-export function countItems(items: readonly ServiceItem[]): ItemCounts {
+/** Counts by level and status; 历史数据's item rows are counted by the same function. */
+export function countItems(items: readonly Pick<ServiceItem, "level" | "status">[]): ItemCounts {
   const empty = () => ({ total: 0, onSchedule: 0, behind: 0 });
   const counts = Object.fromEntries(itemLevels.map((level) => [level, empty()])) as ItemCounts;
   for (const item of items) {

@@ -6,3 +6,4 @@ export * from "./sheets";
 export { kaijuBahao } from "./catalog/kaiju-bahao";
 export type * from "./catalog/types";
 export * from "./limits";
+export * from "./history-layout";

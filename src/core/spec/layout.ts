@@ -292,6 +292,9 @@ export const itemsSheetName = "民生实事明细";
 export const itemLevels = ["省级", "市级"] as const;
 export type ItemLevel = (typeof itemLevels)[number];
 
+/** An item's status against 序时进度, as 民生实事明细 and 历史数据 print it. */
+export const progressStatuses = ["达到或超时序进度", "滞后"] as const;
+
 export type ItemColumnKey =
   "name" | "level" | "target" | "done" | "completion" | "schedule" | "status" | "lead" | "note";
 

@@ -6,6 +6,7 @@
 import { columnLetter } from "../spec/a1";
 import type { Catalog, CatalogCategory, CatalogIndicator, SettingValue } from "../spec/catalog/types";
 import { rowFigures } from "../calc/figures";
+import { historyHeaders, historySheetName } from "../spec/history-layout";
 import type { SheetGrid } from "../reading/grid";
 import type { IndicatorRow } from "../reading/indicators";
 import {
@@ -162,12 +163,18 @@ export function narrativeGrid(catalog: Catalog, options: Pick<TemplateOptions, "
   return { name: narrativeSheetName, values: [header, ...rows] };
 }
 
+/** 历史数据 starts as its header: 开始下一期 appends each closed period's rows. */
+export function historyGrid(): SheetGrid {
+  return { name: historySheetName, values: [[...historyHeaders]] };
+}
+
 export function workbookGrids(catalog: Catalog, options: TemplateOptions): SheetGrid[] {
   return [
     settingsGrid(catalog, options),
     ...catalog.categories.map((category) => categoryGrid(category, options)),
     itemsGrid(),
     narrativeGrid(catalog, options),
+    historyGrid(),
   ];
 }
 
