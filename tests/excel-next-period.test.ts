@@ -24,6 +24,8 @@ import { budgetAt, measuredHosts } from "./support/sync-counts";
 afterEach(() => FakeExcel.uninstall());
 
 const sample = () => workbookGrids(kaijuBahao, { sample: true, formulas: "plain" });
+/** The sample as a workbook made before 历史数据 existed: 开始下一期 adds the sheet. */
+const withoutHistory = () => sample().filter((grid) => grid.name !== historySheetName);
 
 function installed(grids: readonly SheetGrid[], excelApi = "1.1"): FakeExcel {
   const fake = new FakeExcel(grids, { excelApi });
@@ -56,7 +58,7 @@ const { maxPerAction } = readPerformanceBudgets().contextSyncs;
 
 describe("ExcelWorkbookHost.startNextPeriod", () => {
   test.each(measuredHosts)("on $label: the preview's result, within the sync budget", async ({ excelApi }) => {
-    const fake = installed(sample(), excelApi);
+    const fake = installed(withoutHistory(), excelApi);
     const excel = new ExcelWorkbookHost();
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     const syncsBefore = fake.syncCount;
@@ -65,7 +67,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     expect(fake.syncCount - syncsBefore).toBeLessThanOrEqual(budgetAt(maxPerAction, excelApi).nextPeriod);
     expect(fake.runCount).toBe(2);
 
-    const memory = new MemoryWorkbook(sample());
+    const memory = new MemoryWorkbook(withoutHistory());
     await memory.startNextPeriod(planOf(await memory.readWorkbook()));
     const expected = cells(await memory.readWorkbook());
     expect(cells(await excel.readWorkbook({ formulas: true }))).toEqual(expected);
@@ -79,6 +81,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     const fake = installed(sample(), "1.4");
     const excel = new ExcelWorkbookHost();
     await excel.startNextPeriod(planOf(await excel.readWorkbook({ formulas: true })));
+    await excel.applyEdits([{ sheet: settingsSheetName, cell: "B5", value: "2026年5月28日" }]);
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     expect(plan.history.create).toBe(false);
     const syncs = fake.syncCount;
@@ -93,7 +96,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
   test.each(["GeneralException", "RequestPayloadSizeLimitExceeded"])(
     "when the write batch fails (%s) nothing is applied",
     async (code) => {
-      const fake = installed(sample());
+      const fake = installed(withoutHistory());
       const excel = new ExcelWorkbookHost();
       const plan = planOf(await excel.readWorkbook({ formulas: true }));
       const before = fake.snapshot();
@@ -107,7 +110,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
   );
 
   test("a protected workbook structure fails on adding 历史数据, the first command: nothing applied", async () => {
-    const fake = installed(sample(), "1.4");
+    const fake = installed(withoutHistory(), "1.4");
     const excel = new ExcelWorkbookHost();
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     const before = fake.snapshot();

@@ -74,8 +74,9 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
     const fake = new FakeEt(seeds(cachedSampleGrids()));
     const wps = hostOf(fake);
     const plan = planOf(await wps.readWorkbook({ formulas: true }));
-    const clearedSheet = plan.writes.find((write) => write.sheet !== historySheetName && write.sheet !== settingsSheetName)!
-      .sheet;
+    const clearedSheet = plan.writes.find(
+      (write) => write.sheet !== historySheetName && write.sheet !== settingsSheetName,
+    )!.sheet;
     fake.protectSheet(clearedSheet);
     await expect(wps.startNextPeriod(plan)).rejects.toMatchObject({
       name: "WpsHostError",
@@ -91,6 +92,7 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
     const fake = new FakeEt(seeds(cachedSampleGrids()));
     const wps = hostOf(fake);
     await wps.startNextPeriod(planOf(await wps.readWorkbook({ formulas: true })));
+    fake.type(settingsSheetName, "B5", [["2026年5月28日"]]);
     const before = await wps.readWorkbook({ formulas: true });
     fake.protectSheet(historySheetName);
     await expect(wps.startNextPeriod(planOf(before))).rejects.toMatchObject({ name: "WpsHostError" });

@@ -19,7 +19,6 @@ import {
   type WorkbookHost,
   planWritesFormulas,
   workbookSheetNames,
-  nextPeriodSheetNames,
   recheckNextPeriod,
   type NextPeriodApplied,
   type NextPeriodPlan,
@@ -109,7 +108,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
     return runExcel("开始下一期", async (context) => {
-      const grids = await readSheetGrids(context, nextPeriodSheetNames(this.catalog), { formulas: true });
+      const grids = await readSheetGrids(context, workbookSheetNames(this.catalog), { formulas: true });
       const result = recheckNextPeriod(grids, confirmed, { catalog: this.catalog });
       if (!result.applied) return result;
       queueNextPeriod(context, result.plan);

@@ -17,7 +17,6 @@ import {
   type SheetGrid,
   type TemplateReport,
   type WorkbookHost,
-  nextPeriodSheetNames,
   recheckNextPeriod,
   type NextPeriodApplied,
   type NextPeriodPlan,
@@ -104,7 +103,7 @@ export class WpsWorkbookHost implements WorkbookHost {
   /** Reads again with formulas, plans again, and writes the plan if it is still the one confirmed. */
   startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
     return withWorkbook(this.app, "开始下一期", (workbook) => {
-      const grids = readSheetGrids(workbook, nextPeriodSheetNames(this.catalog), { formulas: true });
+      const grids = readSheetGrids(workbook, workbookSheetNames(this.catalog), { formulas: true });
       const result = recheckNextPeriod(grids, confirmed, { catalog: this.catalog });
       if (result.applied) writeNextPeriod(workbook.Worksheets, result.plan);
       return result;

@@ -2,6 +2,7 @@
 import { afterEach, beforeAll, describe, expect, jest, test } from "@jest/globals";
 import { existsSync, promises as fsp, readdirSync, readFileSync, symlinkSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
 import { historySheetName, readHistorySheet, readSettings, settingsSheetName } from "../../src/core";
 import { gridsToWorkbook, workbookBytes } from "../../src/files/xlsx-write";
 import { readWorkbookFile } from "../../src/cli/xlsx-read";
@@ -17,7 +18,9 @@ beforeAll(async () => {
   expect((await runCli("template", "--sample", "--out", sample)).code).toBe(0);
 });
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe("zhuanbao next", () => {
   test("writes the next period to --out, archives the current one, and leaves the input as it was", async () => {
@@ -27,9 +30,11 @@ describe("zhuanbao next", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^新建工作表“历史数据”，把2026年4月（第2期）的 \d+ 行数据写入“历史数据”。$/);
+    expect(lines[0]).toMatch(/^把2026年4月（第2期）的 \d+ 行数据写入“历史数据”。$/);
     expect(lines).toContain("专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。");
-    expect(lines[lines.length - 1]).toMatch(/^已生成第3期（2026年5月）的工作簿：.*第3期\.xlsx；“.*第2期\.xlsx”（第2期）未改动。$/);
+    expect(lines[lines.length - 1]).toMatch(
+      /^已生成第3期（2026年5月）的工作簿：.*第3期\.xlsx；“.*第2期\.xlsx”（第2期）未改动。$/,
+    );
     expect(fileFingerprint(sample)).toBe(before);
 
     const grids = await readWorkbookFile(out);
@@ -41,9 +46,17 @@ describe("zhuanbao next", () => {
     expect(history.records.length).toBeGreaterThan(0);
     expect(new Set(history.records.map((record) => `${record.year}-${record.month}`))).toEqual(new Set(["2026-4"]));
 
-    // Run on the result, the history grows by a period; on the same input again, the same file.
+    // 印发日期 was cleared: until it is filled in, the next period is refused.
+    const refused = await runCli("next", out, "--out", join(dir, "未填.xlsx"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("错误 专报设置!B5 设置项“印发日期”未填写");
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.readFile(out);
+    filled.getWorksheet(settingsSheetName)!.getCell("B5").value = "2026年5月28日";
     const third = join(dir, "第4期.xlsx");
-    expect((await runCli("next", out, "--out", third)).code).toBe(0);
+    const input = join(dir, "第3期已填.xlsx");
+    await fsp.writeFile(input, await workbookBytes(filled));
+    expect((await runCli("next", input, "--out", third)).code).toBe(0);
     const more = readHistorySheet((await readWorkbookFile(third)).find((grid) => grid.name === historySheetName));
     expect(new Set(more.records.map((record) => record.month))).toEqual(new Set([4, 5]));
   });

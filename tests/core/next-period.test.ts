@@ -88,15 +88,20 @@ describe("planNextPeriod", () => {
     expect(outcome.issues.map((issue) => `${issue.sheet}!${issue.cell}`)).toContain("产业发展!C2");
   });
 
-  test("on the sample: a new 历史数据, settings moved on, the period's cells cleared, formulas kept", () => {
+  test("on the sample: 历史数据 appended to, settings moved on, the period's cells cleared, formulas kept", () => {
     const grids = sampleGrids();
     const next = plan(grids);
+    expect(next.history).toEqual({
+      sheet: historySheetName,
+      create: false,
+      records: expect.any(Number),
+      replaced: 0,
+      appendAt: 1,
+    });
+    expect(next.newSheet).toBeNull();
+    expect(next.summary[0]).toMatch(/^把2026年4月（第2期）的 \d+ 行数据写入“历史数据”。$/);
     expect(next.current).toEqual({ year: 2026, month: 4, cumulativeMonth: 3, issue: 2 });
     expect(next.next).toEqual({ year: 2026, month: 5, cumulativeMonth: 4, issue: 3 });
-    expect(next.history).toMatchObject({ sheet: historySheetName, create: true, replaced: 0 });
-    expect(next.newSheet?.values[0]).toEqual(expect.arrayContaining(["统计年份", "统计月份", "本期值", "同比"]));
-    expect(next.newSheet!.values.length - 1).toBe(next.history.records);
-    expect(next.summary[0]).toMatch(/^新建工作表“历史数据”，把2026年4月（第2期）的 \d+ 行数据写入“历史数据”。$/);
     expect(next.summary[1]).toBe("专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。");
     expect(next.summary.some((line) => line.startsWith(`${narrativeSheetName}：清空`))).toBe(true);
     // Only typed cells are written: never a formula cell of the sample.
@@ -111,6 +116,18 @@ describe("planNextPeriod", () => {
     }
   });
 
+  test("a workbook without 历史数据 gets it as a new sheet holding the period's rows", () => {
+    const next = plan(sampleGrids().filter((candidate) => candidate.name !== historySheetName));
+    expect(next.history).toMatchObject({ sheet: historySheetName, create: true, replaced: 0 });
+    expect(next.newSheet?.values[0]).toEqual(expect.arrayContaining(["统计年份", "统计月份", "本期值", "同比"]));
+    expect(next.newSheet!.values.length - 1).toBe(next.history.records);
+    expect(next.writes.some((write) => write.sheet === historySheetName)).toBe(false);
+    expect(next.summary[0]).toMatch(/^新建工作表“历史数据”，把2026年4月（第2期）的 \d+ 行数据写入“历史数据”。$/);
+    // The item rows keep each 民生实事 item's status, so the period's counts can be taken again.
+    const records = readHistorySheet(next.newSheet!).records;
+    expect(records.filter((record) => record.category === itemsSheetName).every((r) => r.status !== null)).toBe(true);
+  });
+
   test("a period already in 历史数据 is replaced in place, and the plan says so", async () => {
     const workbook = new MemoryWorkbook(sampleGrids());
     const first = plan(await workbook.readWorkbook());
@@ -121,6 +138,7 @@ describe("planNextPeriod", () => {
     setCell(grids, settingsSheetName, settings.cells.get("期号")!, 2);
     setCell(grids, settingsSheetName, settings.cells.get("统计月份")!, 4);
     setCell(grids, settingsSheetName, settings.cells.get("累计截止月份")!, 3);
+    setCell(grids, settingsSheetName, settings.cells.get("印发日期")!, "2026年4月28日");
     const again = plan(grids);
     expect(again.history.create).toBe(false);
     expect(again.history.replaced).toBe(first.history.records);
@@ -134,9 +152,11 @@ describe("planNextPeriod", () => {
   });
 });
 
-/** New figures for a round: each indicator's 本期值 from `seed`, and 上年同期值 where it was typed. */
+/** New figures for a round: 印发日期, each indicator's 本期值 from `seed`, and 上年同期值 where it was typed. */
 function fillFigures(grids: SheetGrid[], seed: number): Map<string, number> {
   const entered = new Map<string, number>();
+  const settings = readSettings(grid(grids, settingsSheetName)).settings;
+  setCell(grids, settingsSheetName, settings.cells.get("印发日期")!, `2026年${4 + seed}月28日`);
   for (const name of categories) {
     const sheet = grid(grids, name);
     const reader = new GridReader(sheet);

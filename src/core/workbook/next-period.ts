@@ -24,7 +24,6 @@ import {
   settingsSheetName,
   type IndicatorColumnKey,
 } from "../spec/layout";
-import { workbookSheetNames } from "../spec/sheets";
 
 /** The period 专报设置 describes. */
 export interface BulletinPeriod {
@@ -164,7 +163,7 @@ function clearColumns(
     const rows = typedCells(reader, headerRow, index);
     if (rows.length === 0) continue;
     cells.push({ header, count: rows.length });
-    writes.push(...emptyColumnWrites(grid.name, index + reader.originColumn, rows));
+    for (const write of emptyColumnWrites(grid.name, index + reader.originColumn, rows)) writes.push(write);
   }
   return { writes, summary: { sheet: grid.name, cells } };
 }
@@ -389,9 +388,11 @@ function planArchive(grid: SheetGrid | undefined, period: BulletinPeriod, rows: 
   for (const run of runs(slots)) {
     const block = placed.slice(next, next + run.count).map((slot) => slot.values);
     next += run.count;
-    writes.push(...historyWrites(sheet, table.columns, run.first, block));
+    for (const write of historyWrites(sheet, table.columns, run.first, block)) writes.push(write);
   }
-  if (appended.length > 0) writes.push(...historyWrites(sheet, table.columns, table.end, appended));
+  if (appended.length > 0) {
+    for (const write of historyWrites(sheet, table.columns, table.end, appended)) writes.push(write);
+  }
   return {
     archive: { sheet, create: false, records: rows.length, replaced: slots.length, appendAt: table.end },
     newSheet: null,
@@ -519,11 +520,6 @@ export function planNextPeriod(grids: readonly SheetGrid[], options: NextPeriodO
 /** Whether two plans tell the person the same: a plan confirmed on an earlier read still holds. */
 export function sameConfirmation(a: NextPeriodPlan, b: NextPeriodPlan): boolean {
   return a.summary.join("\n") === b.summary.join("\n");
-}
-
-/** The sheets 开始下一期 reads: the pipeline's and 历史数据. */
-export function nextPeriodSheetNames(catalog: Catalog): string[] {
-  return [...new Set([...workbookSheetNames(catalog), historySheetName])];
 }
 
 /** What a host did on 确定. */
