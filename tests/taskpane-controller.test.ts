@@ -498,7 +498,9 @@ describe("开始下一期", () => {
     expect(pane.view.busy).toBeNull();
     expect(pane.view.failure).toBeNull();
     expect(pane.view.nextPeriod?.title).toBe("第2期 → 第3期（2026年5月）");
-    expect(pane.view.nextPeriod?.lines).toContain("专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。");
+    expect(pane.view.nextPeriod?.lines).toContain(
+      "专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。",
+    );
     expect(pane.view.nextPeriod?.replacing).toBe(false);
     expect(pane.view.status).toBe("请核对下列改动，确认后点击“确定开始下一期”。");
     expect(await workbook.readWorkbook()).toEqual(before);
