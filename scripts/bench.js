@@ -5,7 +5,14 @@
 "use strict";
 const { availableParallelism } = require("node:os");
 
-const benchmarks = ["./bench-syncs", "./bench-pipeline", "./bench-template", "./bench-functions", "./bench-bundles"];
+const benchmarks = [
+  "./bench-syncs",
+  "./bench-pipeline",
+  "./bench-template",
+  "./bench-next-period",
+  "./bench-functions",
+  "./bench-bundles",
+];
 
 async function main() {
   const machine = `${availableParallelism()} cores, ${process.platform} ${process.arch}`;

@@ -557,7 +557,7 @@ describe("开始下一期", () => {
     const message = "工作簿受保护或为只读，无法开始下一期。";
     const host: WorkbookHost = {
       label: "Excel",
-      readWorkbook: (options) => workbook.readWorkbook(options),
+      readWorkbook: () => workbook.readWorkbook(),
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
       applyEdits: (edits) => workbook.applyEdits(edits),

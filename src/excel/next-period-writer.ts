@@ -1,7 +1,8 @@
 /**
  * 开始下一期's plan queued on the workbook for the caller's one sync: 历史数据 added when missing (as
- * 创建模板 adds a sheet), then every write in the plan's order — the archive, 专报设置, the clearing —
- * and the number formats of appended history rows. Only the cells the plan names are written.
+ * 创建模板 adds a sheet), then the writes in the plan's order — the archive, 专报设置, the clearing (a
+ * range per column) — and the number formats of appended history rows. Only the cells the plan names
+ * change.
  */
 import { columnLetter, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
 import { queueNewSheet } from "./template-writer";
@@ -14,6 +15,31 @@ function rangeAddress(row: number, column: number, rows: number, columns: number
 function writeRange(worksheet: Excel.Worksheet, write: CellWrite): void {
   const values = write.values.map((row) => row.map(writeInput));
   worksheet.getRange(rangeAddress(write.row, write.column, values.length, values[0]!.length)).values = values;
+}
+
+/** A write that only empties cells of one column. */
+function isColumnClearing(write: CellWrite): boolean {
+  return write.values.every((row) => row.length === 1 && row[0] === "");
+}
+
+/**
+ * A column's emptied runs as one range from the first to the last, the cells between them null, which
+ * Office.js leaves as they are (formulas and blanks): one command per column instead of one per run.
+ */
+function queueColumnClearings(worksheet: Excel.Worksheet, writes: readonly CellWrite[]): void {
+  const byColumn = new Map<number, CellWrite[]>();
+  for (const write of writes) {
+    const runs = byColumn.get(write.column);
+    if (runs) runs.push(write);
+    else byColumn.set(write.column, [write]);
+  }
+  for (const [column, runs] of byColumn) {
+    const first = runs[0]!.row;
+    const last = runs[runs.length - 1]!;
+    const values: ("" | null)[][] = Array.from({ length: last.row + last.values.length - first }, () => [null]);
+    for (const run of runs) run.values.forEach((_, i) => (values[run.row - first + i]![0] = ""));
+    worksheet.getRange(rangeAddress(first, column, values.length, 1)).values = values;
+  }
 }
 
 /** Queues `plan`; nothing is synced here. */
@@ -29,7 +55,18 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
     return worksheet;
   };
   if (plan.newSheet) sheets.set(plan.newSheet.name, queueNewSheet(worksheets, plan.newSheet));
-  for (const write of plan.writes) writeRange(sheet(write.sheet), write);
+  const clearings = new Map<string, CellWrite[]>();
+  for (const write of plan.writes) {
+    if (!isColumnClearing(write)) {
+      writeRange(sheet(write.sheet), write);
+      continue;
+    }
+    const runs = clearings.get(write.sheet);
+    if (runs) runs.push(write);
+    else clearings.set(write.sheet, [write]);
+  }
+  // The plan lists each sheet's clearings column by column, top down, after the archive and 专报设置.
+  for (const [name, writes] of clearings) queueColumnClearings(sheet(name), writes);
   for (const format of plan.numberFormats) {
     const range = sheet(format.sheet).getRange(rangeAddress(format.row, format.column, format.rows, 1));
     range.numberFormat = Array.from({ length: format.rows }, () => [format.numberFormat]);

@@ -8,7 +8,7 @@ import type { Catalog } from "../spec/catalog/types";
 import { readCell } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
-import { type NextPeriodApplied, type NextPeriodPlan, recheckNextPeriod } from "./next-period";
+import { type CellWrite, type NextPeriodApplied, type NextPeriodPlan, recheckNextPeriod } from "./next-period";
 import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
@@ -52,6 +52,30 @@ function withBlock(grid: SheetGrid, block: CellBlock, overwrite = false): SheetG
     });
   });
   return { ...grid, values: rows, originRow, originColumn };
+}
+
+/**
+ * `write` applied to `grid`, a copy this workbook owns: in place where the write lies within the grid's
+ * origin (a plan's thousands of writes would each copy the whole grid through withBlock), else by withBlock.
+ */
+function writeInto(grid: SheetGrid, write: CellWrite): SheetGrid {
+  const values = write.values.map((row) => row.map((value) => (value === "" ? null : value)));
+  const [originRow, originColumn] = [grid.originRow ?? 0, grid.originColumn ?? 0];
+  if (write.row < originRow || write.column < originColumn) {
+    return withBlock(grid, { row: write.row, column: write.column, values }, true);
+  }
+  const rows = grid.values as unknown[][];
+  values.forEach((line, i) => {
+    const r = write.row - originRow + i;
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r]!;
+    line.forEach((value, j) => {
+      const c = write.column - originColumn + j;
+      while (row.length <= c) row.push(null);
+      row[c] = value;
+    });
+  });
+  return grid;
 }
 
 export class MemoryWorkbook implements WorkbookHost {
@@ -109,8 +133,7 @@ export class MemoryWorkbook implements WorkbookHost {
     for (const write of plan.writes) {
       const index = grids.findIndex((grid) => grid.name === write.sheet);
       if (index < 0) throw new Error(`找不到工作表“${write.sheet}”`);
-      const values = write.values.map((row) => row.map((value) => (value === "" ? null : value)));
-      grids[index] = withBlock(grids[index]!, { row: write.row, column: write.column, values }, true);
+      grids[index] = writeInto(grids[index]!, write);
     }
     this.grids = grids;
     return result;
