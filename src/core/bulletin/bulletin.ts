@@ -8,12 +8,21 @@ import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "../spec/catalog/types";
 import { checkContext, type CheckContext, checkRow, duplicateNameCheck } from "../checks/checks";
 import { controlCharacterIssues } from "../checks/control-characters";
+import { HistoryFigures } from "../checks/history-figures";
 import { rowFigures } from "../calc/figures";
 import type { SheetGrid } from "../reading/grid";
+import { HistoryIndex, readHistorySheet } from "../reading/history";
 import { type IndicatorRow, openIndicatorSheet } from "../reading/indicators";
 import { countItems, ItemCountCheck, type ItemCountLink, type ItemCounts, readItems } from "../reading/items";
 import { type Issue, sortIssues } from "../spec/issues";
-import { itemsSheetName, narrativeSheetName, rowPlaceholders, settingsSheetName } from "../spec/layout";
+import { historySheetName } from "../spec/history-layout";
+import {
+  historyPlaceholders,
+  itemsSheetName,
+  narrativeSheetName,
+  rowPlaceholders,
+  settingsSheetName,
+} from "../spec/layout";
 import { type NarrativeEntry, readNarrative } from "../reading/narrative";
 import { workbookSheetNames } from "../spec/sheets";
 import { indicatorParagraph, PhraseJoiner } from "../wording/paragraph";
@@ -78,12 +87,31 @@ function missingValueCell(
 ): { sheet: string; cell: string | null } {
   const key = rowPlaceholders[name];
   if (key) return { sheet: row.sheet, cell: row.cells[key] ?? row.cells.name ?? null };
+  if (isHistoryPlaceholder(name)) return { sheet: row.sheet, cell: row.cells.template ?? null };
   const settingCell = settings.cells.get(
     name === "累计期间" || name === "季度" ? "累计截止月份" : name === "本月" ? "统计月份" : name,
   );
   return settingCell
     ? { sheet: settingsSheetName, cell: settingCell }
     : { sheet: row.sheet, cell: row.cells.template ?? null };
+}
+
+function isHistoryPlaceholder(name: string): boolean {
+  return name === historyPlaceholders.previous || name === historyPlaceholders.monthOnMonth;
+}
+
+/** A row left out because a placeholder has no value: where to enter it, and what to do. */
+function missingValueIssue(row: IndicatorRow, name: string, settings: BulletinSettings): Issue {
+  const fromHistory = isHistoryPlaceholder(name);
+  return {
+    severity: "info",
+    ...missingValueCell(row, name, settings),
+    code: "value-missing",
+    message: fromHistory
+      ? `“${row.name}”的表述需要{${name}}，但“${historySheetName}”中没有该指标上一期的本期值，本期专报未写入该行`
+      : `“${row.name}”的表述需要{${name}}，但该值为空，本期专报未写入该行`,
+    hint: fromHistory ? `在“${historySheetName}”中补上一期的行（开始下一期会自动写入）` : "补填数值后重新生成",
+  };
 }
 
 /** A row whose 表述模板 yields no words (only “||”, punctuation, or optional parts all dropped). */
@@ -104,6 +132,7 @@ interface CategoryContext {
   period: Map<string, string>;
   context: CheckContext;
   itemCounts: ItemCounts | null;
+  history: HistoryFigures;
   /** The workbook's issues so far; the category's are appended in the order of its checks. */
   issues: Issue[];
   /** The section's position among those with text. */
@@ -124,7 +153,7 @@ function addressRow(cell: string | null): string | undefined {
 function analyzeCategory(
   category: CatalogCategory,
   grid: SheetGrid | undefined,
-  { settings, period, context, itemCounts, issues, index }: CategoryContext,
+  { settings, period, context, itemCounts, history, issues, index }: CategoryContext,
 ): IndicatorSection | null {
   const sheet = openIndicatorSheet(category.name, grid);
   // Rows with an error are left out of the text; an error belongs to the row its cell is in.
@@ -141,6 +170,7 @@ function analyzeCategory(
   const itemCountCheck = new ItemCountCheck(itemCountLinks(category), itemCounts);
   const checks: Issue[] = [];
   const missingValues: Issue[] = [];
+  const historyIssues = history.issues.length;
   const phrases = new PhraseJoiner();
 
   let phraseCount = 0;
@@ -154,6 +184,7 @@ function analyzeCategory(
       noteErrors([duplicate]);
     }
     itemCountCheck.add(row);
+    history.fillPrior(row);
     const figures = rowFigures(row);
     const found = checkRow(row, figures, context);
     for (const issue of found) checks.push(issue);
@@ -162,23 +193,21 @@ function analyzeCategory(
     if (!row.include || !row.template || rowsWithErrors.has(String(row.row + 1))) continue;
     const parsed = context.parseTemplate(row.template);
     if (!parsed.ok) continue;
-    const rendered = renderRow(parsed.template, row, period, figures);
+    // Only a phrase that uses history looks it up: most rows need no {上期值}.
+    const values = parsed.template.placeholders.some(isHistoryPlaceholder)
+      ? { ...row, previous: history.previous(row) }
+      : row;
+    const rendered = renderRow(parsed.template, values, period, figures);
     if (!rendered.ok) {
-      const missing = rendered.missing[0]!;
-      missingValues.push({
-        severity: "info",
-        ...missingValueCell(row, missing, settings),
-        code: "value-missing",
-        message: `“${row.name}”的表述需要{${missing}}，但该值为空，本期专报未写入该行`,
-        hint: "补填数值后重新生成",
-      });
+      missingValues.push(missingValueIssue(row, rendered.missing[0]!, settings));
       continue;
     }
     if (phrases.add({ text: rendered.text, end: row.sentenceEnd })) phraseCount += 1;
     else missingValues.push(emptyPhraseIssue(row));
   }
   itemCountCheck.finish();
-  for (const kind of [sheet.issues, duplicates, itemCountCheck.issues, checks, missingValues]) {
+  const fromHistory = history.issues.slice(historyIssues);
+  for (const kind of [sheet.issues, duplicates, itemCountCheck.issues, fromHistory, checks, missingValues]) {
     for (const issue of kind) issues.push(issue);
   }
   if (phraseCount === 0) return null;
@@ -204,6 +233,15 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
   const itemList = byName.has(itemsSheetName) ? readItems(byName.get(itemsSheetName), scheduleShare(settings)) : null;
   if (itemList) for (const issue of itemList.issues) issues.push(issue);
   const itemCounts = itemList && itemList.items.length > 0 ? countItems(itemList.items) : null;
+  const current =
+    settings.year !== null && settings.month !== null ? { year: settings.year, month: settings.month } : null;
+  const historyRead = readHistorySheet(byName.get(historySheetName), { catalog, current });
+  for (const issue of historyRead.issues) issues.push(issue);
+  const history = new HistoryFigures(new HistoryIndex(historyRead.records), {
+    year: settings.year,
+    month: settings.month,
+    cumulativeMonth: settings.cumulativeTo,
+  });
 
   for (const category of catalog.categories) {
     const section = analyzeCategory(category, byName.get(category.name), {
@@ -211,6 +249,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
       period,
       context,
       itemCounts,
+      history,
       issues,
       index: sections.length,
     });

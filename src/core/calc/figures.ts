@@ -27,13 +27,19 @@ export function isRateUnit(unit: string): boolean {
   return rateUnits.includes(unit);
 }
 
-function computeGrowth(row: RowNumbers): Growth | null {
-  if (row.actual === null || row.prior === null) return null;
-  // Rate indicators (单位 %) change by percentage points; their values are percentages already.
-  if (isRateUnit(row.unit))
-    return { kind: "points", value: percentagePointDifference(row.actual / 100, row.prior / 100) };
-  const growth = growthRate(row.actual, row.prior);
+/**
+ * The change from `base` to `current` of an indicator in `unit`: 同比 against 上年同期值, 环比 against
+ * 上期值. Rate indicators (单位 %) change by percentage points; their values are percentages already.
+ */
+export function changeBetween(unit: string, current: number | null, base: number | null): Growth | null {
+  if (current === null || base === null) return null;
+  if (isRateUnit(unit)) return { kind: "points", value: percentagePointDifference(current / 100, base / 100) };
+  const growth = growthRate(current, base);
   return growth.ok ? { kind: "ratio", value: growth.value } : null;
+}
+
+function computeGrowth(row: RowNumbers): Growth | null {
+  return changeBetween(row.unit, row.actual, row.prior);
 }
 
 /** A typed 同比 on a rate row is a percentage-formatted difference: −0.3% means −0.3 个百分点. */

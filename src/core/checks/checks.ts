@@ -5,6 +5,7 @@ import type { Issue, Severity } from "../spec/issues";
 import {
   countUnits,
   derivedPlaceholders,
+  historyPlaceholders,
   type IndicatorColumnKey,
   rowPlaceholders,
   settingSpecs,
@@ -23,6 +24,7 @@ export function checkContext(settingItems: Iterable<string> = []): CheckContext 
       ...settingSpecs.map((spec) => spec.key),
       ...settingItems,
       ...derivedPlaceholders,
+      ...Object.values(historyPlaceholders),
     ]),
     parseTemplate: templateParser(),
   };

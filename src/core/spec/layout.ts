@@ -286,6 +286,12 @@ export const rowPlaceholders: Readonly<Record<string, IndicatorColumnKey>> = {
   牵头单位: "lead",
 };
 
+/**
+ * Placeholders filled from 历史数据: the same indicator's 本期值 in the latest earlier period, and the
+ * change to it (worded like {同比}, with 环比).
+ */
+export const historyPlaceholders = { previous: "上期值", monthOnMonth: "环比" } as const;
+
 /** 民生实事明细: one row per 重点民生实事 item, from which the 民生实事 counts can be taken. */
 export const itemsSheetName = "民生实事明细";
 

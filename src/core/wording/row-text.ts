@@ -2,9 +2,9 @@
  * An indicator row's placeholders as the bulletin prints them: the one wording of {本期值}, {完成率},
  * {同比}… that the bulletin and every ZB.* text function call, so a cell and the text never differ.
  */
-import { type Growth, rowFigures, type RowFigures, type RowNumbers } from "../calc/figures";
+import { changeBetween, type Growth, rowFigures, type RowFigures, type RowNumbers } from "../calc/figures";
 import { defaultDecimals, formatNumber, formatPercent } from "../calc/format";
-import { rowPlaceholders } from "../spec/layout";
+import { historyPlaceholders, rowPlaceholders } from "../spec/layout";
 import { growthPhrase, percentagePointPhrase } from "./phrases";
 import { type PhraseTemplate, type Rendered, renderTemplate, type ValueLookup } from "./template";
 
@@ -14,6 +14,8 @@ export interface RowValues extends RowNumbers {
   lead: string;
   /** 小数位数, or null for the defaults: amounts 2 places, percentages 1. */
   decimals: number | null;
+  /** {上期值}: the indicator's 本期值 in the latest earlier period of 历史数据; absent or null when unknown. */
+  previous?: number | null;
 }
 
 /** Values of the placeholders that are not the row's: 专报设置 items, {累计期间}, {序时进度}… */
@@ -33,6 +35,17 @@ export function percentText(ratio: number, decimals: number | null): string {
 export function growthText(growth: Growth, decimals: number | null, prefix?: string): string {
   const wording = { decimals: decimals ?? defaultDecimals.percent, ...(prefix === undefined ? {} : { prefix }) };
   return growth.kind === "points" ? percentagePointPhrase(growth.value, wording) : growthPhrase(growth.value, wording);
+}
+
+/** {环比}: 环比增长2.1% / 环比下降0.3个百分点 / 环比持平, by {同比}'s rules; null when it cannot be computed. */
+export function monthOnMonthText(
+  unit: string,
+  current: number | null,
+  previous: number | null,
+  decimals: number | null,
+) {
+  const change = changeBetween(unit, current, previous);
+  return change === null ? null : growthText(change, decimals, historyPlaceholders.monthOnMonth);
 }
 
 /** {序时进度}: the share of the year gone, as a percentage at the default places. */
@@ -71,6 +84,9 @@ export function rowValueLookup(
       case "growth":
         return figures.growth === null ? null : growthText(figures.growth, values.decimals);
       default:
+        if (name === historyPlaceholders.previous) return amount(values.previous ?? null);
+        if (name === historyPlaceholders.monthOnMonth)
+          return monthOnMonthText(values.unit, values.actual, values.previous ?? null, values.decimals);
         return period.get(name) ?? null;
     }
   };
