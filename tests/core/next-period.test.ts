@@ -226,5 +226,5 @@ describe("rounds of 开始下一期 → fill → generate", () => {
       }
     }
     expect(new Set(records.map((record) => record.month))).toEqual(new Set([4, 5, 6]));
-  });
+  }, 60_000);
 });
