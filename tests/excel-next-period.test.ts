@@ -132,4 +132,34 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     expect(fake.writeCount).toBe(writes);
     expect(fake.snapshot()).toEqual(before);
   });
+
+  test.each(["1.2", "1.4"])(
+    "on ExcelApi %s a protected 历史数据 is unprotected for the archive and protected again, in the batch",
+    async (excelApi) => {
+      const fake = installed(sample(), excelApi);
+      fake.protectSheet(historySheetName);
+      const excel = new ExcelWorkbookHost();
+      const plan = planOf(await excel.readWorkbook({ formulas: true }));
+      expect((await excel.startNextPeriod(plan)).applied).toBe(true);
+      expect(fake.cell(historySheetName, "A2").value).toBe(2026);
+      expect(fake.isProtected(historySheetName)).toBe(true);
+    },
+  );
+
+  test("on ExcelApi 1.1, which cannot lift protection, a protected 历史数据 fails the batch: nothing applied", async () => {
+    const fake = installed(sample(), "1.1");
+    fake.protectSheet(historySheetName);
+    const excel = new ExcelWorkbookHost();
+    const plan = planOf(await excel.readWorkbook({ formulas: true }));
+    const before = fake.snapshot();
+    await expect(excel.startNextPeriod(plan)).rejects.toThrow(/保护/);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("创建模板 protects a new 历史数据 as the layout says, after writing it", async () => {
+    const fake = installed([], "1.2");
+    await new ExcelWorkbookHost().createTemplate({ sample: false });
+    expect(fake.isProtected(historySheetName)).toBe(true);
+    expect(fake.cell(historySheetName, "A1").value).toBe("统计年份");
+  });
 });

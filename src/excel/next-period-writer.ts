@@ -4,8 +4,9 @@
  * range per column) — and the number formats of appended history rows. Only the cells the plan names
  * change.
  */
-import { columnLetter, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
-import { queueNewSheet } from "./template-writer";
+import { columnLetter, sheetFormat, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
+import { supportsExcelApi } from "./api-support";
+import { queueNewSheet, sheetProtection } from "./template-writer";
 
 function rangeAddress(row: number, column: number, rows: number, columns: number): string {
   const start = `${columnLetter(column)}${row + 1}`;
@@ -54,7 +55,13 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
     }
     return worksheet;
   };
+  const history = plan.history.sheet;
   if (plan.newSheet) sheets.set(plan.newSheet.name, queueNewSheet(worksheets, plan.newSheet));
+  // 历史数据 is protected without a password against accidental edits (core's format plan): lifted for
+  // the archive and set again after it, in the same batch. Excel 2016 as shipped (1.1) cannot: a
+  // protected sheet then fails the first command, and nothing is applied.
+  const protect = sheetFormat({ name: history, values: [] }).protect && supportsExcelApi("1.2");
+  if (protect && !plan.newSheet) sheet(history).protection.unprotect();
   const clearings = new Map<string, CellWrite[]>();
   for (const write of plan.writes) {
     if (!isColumnClearing(write)) {
@@ -71,4 +78,5 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
     const range = sheet(format.sheet).getRange(rangeAddress(format.row, format.column, format.rows, 1));
     range.numberFormat = Array.from({ length: format.rows }, () => [format.numberFormat]);
   }
+  if (protect && supportsExcelApi("1.2")) sheet(history).protection.protect(sheetProtection);
 }

@@ -18,6 +18,13 @@ import {
 } from "../core";
 import { supportsExcelApi } from "./api-support";
 
+/** As the .xlsx writer protects a sheet: no password, selecting, resizing and filtering allowed. */
+export const sheetProtection: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+};
+
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
   return ((characters * 7 + 5) * 3) / 4;
@@ -110,4 +117,8 @@ export function queueTemplatePlan(context: Excel.RequestContext, plan: TemplateP
   for (const extension of plan.extensions) queueExtension(worksheets, extension);
   const created = plan.newSheets.map((grid) => queueNewSheet(worksheets, grid));
   created[0]?.activate();
+  // Protection last: a protected sheet refuses the writes queued after it.
+  plan.newSheets.forEach((grid, i) => {
+    if (sheetFormat(grid).protect && supportsExcelApi("1.2")) created[i]!.protection.protect(sheetProtection);
+  });
 }

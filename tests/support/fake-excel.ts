@@ -133,6 +133,8 @@ class SheetState {
   /** Alignments by "row,column", kept beside the cells: they do not make a cell part of the used range. */
   readonly alignments = new Map<string, FakeAlignment>();
   frozenRows = 0;
+  /** Worksheet protection: writes of values, formulas and number formats fail with AccessDenied. */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -408,6 +410,7 @@ class FakeRange extends Loadable {
   ) {
     this.batch.write(() => {
       const { sheet, rect } = this.resolve();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected`);
       const [rows, columns] = [rect.bottom - rect.top + 1, rect.right - rect.left + 1];
       if (
         !Array.isArray(matrix) ||
@@ -546,6 +549,35 @@ class FakeFreezePanes {
   }
 }
 
+class FakeWorksheetProtection {
+  constructor(
+    private readonly batch: Batch,
+    private readonly worksheet: () => SheetState,
+  ) {}
+
+  protect(options?: unknown, ...rest: unknown[]): void {
+    if (rest.length > 0) throw new Error("fake Excel models protect(options) without a password");
+    if (options !== undefined && (typeof options !== "object" || options === null)) {
+      throw new Error("fake Excel: protect's options must be an object");
+    }
+    this.batch.requires("1.2", "WorksheetProtection.protect");
+    this.batch.write(() => {
+      const sheet = this.worksheet();
+      if (sheet.protected)
+        throw new FakeOfficeError("InvalidOperation", `The sheet ${sheet.name} is already protected`);
+      sheet.protected = true;
+    });
+  }
+
+  unprotect(...args: unknown[]): void {
+    if (args.length > 0) throw new Error("fake Excel models unprotect() without a password");
+    this.batch.requires("1.2", "WorksheetProtection.unprotect");
+    this.batch.write(() => {
+      this.worksheet().protected = false;
+    });
+  }
+}
+
 class FakeWorksheet extends Loadable {
   /**
    * `locate` finds the sheet when a command runs: it throws ItemNotFound for getItem of a missing sheet,
@@ -582,6 +614,10 @@ class FakeWorksheet extends Loadable {
 
   get tables(): FakeTableCollection {
     return strict(new FakeTableCollection(this.batch, () => this.resolve()), "TableCollection");
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return strict(new FakeWorksheetProtection(this.batch, () => this.resolve()), "WorksheetProtection");
   }
 
   get freezePanes(): FakeFreezePanes {
@@ -780,6 +816,15 @@ export class FakeExcel {
   /** The next run's first sync that carries a write fails with this code before applying anything. */
   failWritingSyncWith(code: string): void {
     this.failWriting = code;
+  }
+
+  /** Protects a sheet without a password, as a person or a written template would have. */
+  protectSheet(name: string): void {
+    this.sheetState(name).protected = true;
+  }
+
+  isProtected(name: string): boolean {
+    return this.sheetState(name).protected;
   }
 
   protectStructure(): void {
