@@ -6,7 +6,9 @@
  *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
  *   zhuanbao doctor https://host/path/ [--format text|json]
  *   zhuanbao next FILE.xlsx --out NEXT.xlsx
- * Exit codes: 0 done; 1 errors found (check; generate --strict; a doctor check that failed); 2 the command could not run.
+ *   zhuanbao history FILE.xlsx [--format csv|json] [--out FILE]
+ * Exit codes: 0 done; 1 errors found (check; generate --strict; next on a workbook with errors; history with errors;
+ * a doctor check that failed); 2 the command could not run.
  */
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -19,6 +21,7 @@ import {
   categorySheetNames,
   countBySeverity,
   hasErrors,
+  historySheetName,
   issueLine,
   kaijuBahao,
   notAReturn,
@@ -42,6 +45,7 @@ import { choice, nearest, parseCommandLine, type OptionSpecs, type ParsedArgs } 
 import { CliError, FileRefusal, writeError } from "./errors";
 import { mergeReportText } from "./merge-report";
 import { doctorCommand, doctorDetails, doctorOptions, doctorUsage } from "./doctor";
+import { historyDetails, historyExport, historyOptions, historyUsage } from "./history";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
 import { addSheet, gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
@@ -56,7 +60,7 @@ const defaultIo: Io = {
 };
 
 const exitCodes =
-  "退出码：0 完成；1 发现错误（check，generate --strict，next 因错误拒绝，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
+  "退出码：0 完成；1 发现错误（check，generate --strict，next 因错误拒绝，history 的历史数据有错误，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -261,6 +265,36 @@ async function nextCommand(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
+/** A workbook without 历史数据 has nothing to export: told from its sheet names before it is read. */
+function historySheetCheck(path: string) {
+  return (sheetNames: readonly string[]): string | undefined =>
+    sheetNames.some((name) => name.trim() === historySheetName)
+      ? undefined
+      : `“${path}”中没有“${historySheetName}”工作表，请先用“开始下一期”或按模板的表头建立它。`;
+}
+
+async function historyCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = args.positional[0];
+  if (!path) throw new CliError("请指定工作簿，如 zhuanbao history 专报数据.xlsx --out 历史数据.csv。");
+  const format = choice(args.options.get("format"), ["csv", "json"] as const, "csv", "format");
+  const out = args.options.get("out");
+  if (typeof out === "string") await refuseOutOverInput(out, [path]);
+  const exported = historyExport(await readWorkbookFile(path, historySheetCheck(path)), format);
+  const issueReport = exported.issues.map(issueLine).join("\n") + "\n";
+  if (!exported.readable) {
+    io.err(issueReport);
+    throw new CliError(`“${path}”的“${historySheetName}”工作表读不出来，请按上面的提示修正表头。`);
+  }
+  if (typeof out === "string") {
+    await writeOutput(out, exported.text);
+    io.out(`已导出历史数据（${format.toUpperCase()}）：${resolve(out)}\n`);
+  } else {
+    io.out(exported.text);
+  }
+  if (format === "csv" && exported.issues.length > 0) io.err(issueReport);
+  return hasErrors(exported.issues) ? 1 : 0;
+}
+
 interface Command {
   /** The command's lines in `zhuanbao --help`, and the start of its own help. */
   usage: string;
@@ -336,6 +370,14 @@ const commands: Record<string, Command> = {
     maxPositional: 1,
     positionalHint: "一个工作簿",
     run: nextCommand,
+  },
+  history: {
+    usage: historyUsage,
+    details: historyDetails,
+    options: historyOptions,
+    maxPositional: 1,
+    positionalHint: "一个工作簿",
+    run: historyCommand,
   },
   doctor: {
     usage: doctorUsage,

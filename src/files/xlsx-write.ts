@@ -94,8 +94,9 @@ function applyFormat(worksheet: ExcelJS.Worksheet, format: SheetFormat): void {
 export async function addSheet(workbook: ExcelJS.Workbook, grid: SheetGrid, options: WriteOptions = {}): Promise<void> {
   const worksheet = workbook.addWorksheet(grid.name);
   writeValues(worksheet, grid);
-  applyFormat(worksheet, sheetFormat(grid, options));
-  if (options.unitForm) await worksheet.protect("", unitProtection);
+  const format = sheetFormat(grid, options);
+  applyFormat(worksheet, format);
+  if (format.protect) await worksheet.protect("", unitProtection);
 }
 
 /** A workbook holding `grids`, formatted by core's format plan. */

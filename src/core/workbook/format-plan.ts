@@ -18,6 +18,7 @@ import {
   settingsSheetName,
   type UnitFormAccess,
 } from "../spec/layout";
+import { historyColumns, historySheetName } from "../spec/history-layout";
 import { guideHeaders, guideItems, guideSheetName } from "./unit-form";
 
 /** Fill of header cells and, in a unit's form, of the cells it may not change (RGB hex). */
@@ -55,7 +56,10 @@ export interface SheetFormat {
   /** Data rows the grid itself holds; a unit's "new-rows" cells are the ones below them. */
   presetRows: number;
   columns: ColumnFormat[];
-  /** A unit's form: locked cells filled grey, the sheet protected without a password. */
+  /**
+   * Protected without a password: a unit's form (its locked cells filled grey), and 历史数据, which
+   * 开始下一期 writes and people should not edit by accident.
+   */
   protect: boolean;
 }
 
@@ -97,6 +101,19 @@ const otherRules: ReadonlyMap<string, ReadonlyMap<string, ColumnRule>> = new Map
   ],
   [guideSheetName, new Map<string, ColumnRule>([[guideHeaders[1], { wrap: false, access: "open" }]])],
   [settingsSheetName, new Map<string, ColumnRule>()],
+  [
+    historySheetName,
+    new Map<string, ColumnRule>(
+      historyColumns.map((column) => [
+        column.header,
+        {
+          wrap: false,
+          ...(column.numberFormat && column.numberFormat !== "General" ? { numberFormat: column.numberFormat } : {}),
+          ...(column.choices ? { choices: column.choices } : {}),
+        },
+      ]),
+    ),
+  ],
 ]);
 
 function ruleFor(sheet: string, header: string): ColumnRule | null {
@@ -104,10 +121,15 @@ function ruleFor(sheet: string, header: string): ColumnRule | null {
   return rules ? (rules.get(header) ?? null) : indicatorRule(header);
 }
 
+function historyWidth(header: string): number | undefined {
+  return historyColumns.find((column) => column.header === header)?.width;
+}
+
 /** The formats of each column of a sheet named `sheet` with these headers where they sit. */
 export function columnFormats(sheet: string, columns: readonly { header: string; column: number }[]): ColumnFormat[] {
   return columns.map(({ header, column }) => {
-    const width = columnWidth(header);
+    // 历史数据's own columns (统计年份, 类别…) carry their widths; its figures share the category sheets'.
+    const width = columnWidth(header) ?? (sheet === historySheetName ? historyWidth(header) : undefined);
     return { column, header, ...(width === undefined ? {} : { width }), wrap: false, ...ruleFor(sheet, header) };
   });
 }
@@ -130,7 +152,7 @@ export function sheetFormat(grid: SheetGrid, options: FormatOptions = {}): Sheet
       grid.name,
       headers.map((header, column) => ({ header, column })),
     ),
-    protect: options.unitForm ?? false,
+    protect: (options.unitForm ?? false) || grid.name === historySheetName,
   };
 }
 
