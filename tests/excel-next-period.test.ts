@@ -133,7 +133,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  test.each(["1.2", "1.4"])(
+  test.each(["1.7", "1.8"])(
     "on ExcelApi %s a protected 历史数据 is unprotected for the archive and protected again, in the batch",
     async (excelApi) => {
       const fake = installed(sample(), excelApi);
@@ -146,20 +146,27 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     },
   );
 
-  test("on ExcelApi 1.1, which cannot lift protection, a protected 历史数据 fails the batch: nothing applied", async () => {
-    const fake = installed(sample(), "1.1");
-    fake.protectSheet(historySheetName);
-    const excel = new ExcelWorkbookHost();
-    const plan = planOf(await excel.readWorkbook({ formulas: true }));
-    const before = fake.snapshot();
-    await expect(excel.startNextPeriod(plan)).rejects.toThrow(/保护/);
-    expect(fake.snapshot()).toEqual(before);
-  });
+  test.each(["1.1", "1.4"])(
+    "on ExcelApi %s, which cannot lift protection, a protected 历史数据 fails the batch: nothing applied",
+    async (excelApi) => {
+      const fake = installed(sample(), excelApi);
+      fake.protectSheet(historySheetName);
+      const excel = new ExcelWorkbookHost();
+      const plan = planOf(await excel.readWorkbook({ formulas: true }));
+      const before = fake.snapshot();
+      await expect(excel.startNextPeriod(plan)).rejects.toThrow(/保护/);
+      expect(fake.snapshot()).toEqual(before);
+    },
+  );
 
-  test("创建模板 protects a new 历史数据 as the layout says, after writing it", async () => {
-    const fake = installed([], "1.2");
+  test("创建模板 protects a new 历史数据 as the layout says, after writing it, where Excel can lift it again", async () => {
+    const fake = installed([], "1.7");
     await new ExcelWorkbookHost().createTemplate({ sample: false });
     expect(fake.isProtected(historySheetName)).toBe(true);
     expect(fake.cell(historySheetName, "A1").value).toBe("统计年份");
+    FakeExcel.uninstall();
+    const older = installed([], "1.4");
+    await new ExcelWorkbookHost().createTemplate({ sample: false });
+    expect(older.isProtected(historySheetName)).toBe(false);
   });
 });

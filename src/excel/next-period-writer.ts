@@ -6,7 +6,7 @@
  */
 import { columnLetter, sheetFormat, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
 import { supportsExcelApi } from "./api-support";
-import { queueNewSheet, sheetProtection } from "./template-writer";
+import { queueNewSheet, queueProtection } from "./template-writer";
 
 function rangeAddress(row: number, column: number, rows: number, columns: number): string {
   const start = `${columnLetter(column)}${row + 1}`;
@@ -58,10 +58,10 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
   const history = plan.history.sheet;
   if (plan.newSheet) sheets.set(plan.newSheet.name, queueNewSheet(worksheets, plan.newSheet));
   // 历史数据 is protected without a password against accidental edits (core's format plan): lifted for
-  // the archive and set again after it, in the same batch. Excel 2016 as shipped (1.1) cannot: a
+  // the archive and set again after it, in the same batch. Before ExcelApi 1.7 it cannot be lifted: a
   // protected sheet then fails the first command, and nothing is applied.
-  const protect = sheetFormat({ name: history, values: [] }).protect && supportsExcelApi("1.2");
-  if (protect && !plan.newSheet) sheet(history).protection.unprotect();
+  const protect = sheetFormat({ name: history, values: [] }).protect;
+  if (protect && !plan.newSheet && supportsExcelApi("1.7")) sheet(history).protection.unprotect();
   const clearings = new Map<string, CellWrite[]>();
   for (const write of plan.writes) {
     if (!isColumnClearing(write)) {
@@ -78,5 +78,5 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
     const range = sheet(format.sheet).getRange(rangeAddress(format.row, format.column, format.rows, 1));
     range.numberFormat = Array.from({ length: format.rows }, () => [format.numberFormat]);
   }
-  if (protect && supportsExcelApi("1.2")) sheet(history).protection.protect(sheetProtection);
+  if (protect) queueProtection(sheet(history));
 }

@@ -18,12 +18,16 @@ import {
 } from "../core";
 import { supportsExcelApi } from "./api-support";
 
-/** As the .xlsx writer protects a sheet: no password, selecting, resizing and filtering allowed. */
-export const sheetProtection: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-};
+/**
+ * Protects a sheet as the .xlsx writer does: no password; selecting, resizing and filtering allowed.
+ * Only where this Excel can also lift it again (unprotect is ExcelApi 1.7 as typed), so that 开始下一期
+ * can write 历史数据 later; elsewhere the sheet stays unprotected.
+ */
+export function queueProtection(worksheet: Excel.Worksheet): void {
+  if (supportsExcelApi("1.7")) {
+    worksheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+  }
+}
 
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
@@ -119,6 +123,6 @@ export function queueTemplatePlan(context: Excel.RequestContext, plan: TemplateP
   created[0]?.activate();
   // Protection last: a protected sheet refuses the writes queued after it.
   plan.newSheets.forEach((grid, i) => {
-    if (sheetFormat(grid).protect && supportsExcelApi("1.2")) created[i]!.protection.protect(sheetProtection);
+    if (sheetFormat(grid).protect) queueProtection(created[i]!);
   });
 }
