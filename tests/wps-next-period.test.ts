@@ -98,4 +98,13 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
     await expect(wps.startNextPeriod(planOf(before))).rejects.toMatchObject({ name: "WpsHostError" });
     expect(cells(await wps.readWorkbook({ formulas: true }))).toEqual(cells(before));
   });
+
+  test("where WPS has Unprotect and Protect, a protected 历史数据 is lifted for the archive and protected again", async () => {
+    const fake = new FakeEt(seeds(cachedSampleGrids()), { sheetProtection: true });
+    fake.protectSheet(historySheetName);
+    const wps = hostOf(fake);
+    expect((await wps.startNextPeriod(planOf(await wps.readWorkbook({ formulas: true })))).applied).toBe(true);
+    expect(fake.isProtected(historySheetName)).toBe(true);
+    expect(fake.cell(historySheetName, "A2").value).toBe(2026);
+  });
 });

@@ -5,7 +5,7 @@
  * steps before it done; the archive comes first, so the period's figures are never lost, and the error
  * says which steps were done (docs/使用说明.md).
  */
-import { columnLetter, settingsSheetName, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
+import { columnLetter, settingsSheetName, sheetFormat, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
 import type { EtWorksheet, EtWorksheets } from "./et-types";
 import { writeNewSheet } from "./template-writer";
 import { WpsHostError } from "./wps-errors";
@@ -18,6 +18,12 @@ function rangeAddress(row: number, column: number, rows: number, columns: number
 function writeRange(worksheet: EtWorksheet, write: CellWrite): void {
   const values = write.values.map((row) => row.map(writeInput));
   worksheet.Range(rangeAddress(write.row, write.column, values.length, values[0]!.length)).Value2 = values;
+}
+
+/** Calls VBA's `member` (Protect, Unprotect: outside the subset) where this WPS has it. */
+function callIfPresent(worksheet: EtWorksheet, member: "Protect" | "Unprotect"): void {
+  const method = member in worksheet ? (worksheet as unknown as Record<string, unknown>)[member] : undefined;
+  if (typeof method === "function") method.call(worksheet);
 }
 
 /** What went wrong midway, with the steps done and not done, so the person can finish by hand. */
@@ -49,11 +55,16 @@ export function writeNextPeriod(worksheets: EtWorksheets, plan: NextPeriodPlan):
           writeNewSheet(worksheet, plan.newSheet);
           sheets.set(plan.newSheet.name, worksheet);
         }
+        // 历史数据 is protected without a password (core's format plan): lifted for the archive and set
+        // again where this WPS has Unprotect and Protect; elsewhere a protected sheet fails this step.
+        const protect = sheetFormat({ name: history, values: [] }).protect;
+        if (protect && !plan.newSheet) callIfPresent(sheet(history), "Unprotect");
         for (const write of plan.writes) if (write.sheet === history) writeRange(sheet(write.sheet), write);
         for (const format of plan.numberFormats) {
           sheet(format.sheet).Range(rangeAddress(format.row, format.column, format.rows, 1)).NumberFormat =
             format.numberFormat;
         }
+        if (protect) callIfPresent(sheet(history), "Protect");
       },
     },
     {
