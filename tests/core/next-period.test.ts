@@ -128,6 +128,33 @@ describe("planNextPeriod", () => {
     expect(records.filter((record) => record.category === itemsSheetName).every((r) => r.status !== null)).toBe(true);
   });
 
+  test("an empty 上年同期值 is archived as the bulletin used it: from 历史数据 a year back", () => {
+    const grids = sampleGrids();
+    const row = categories
+      .flatMap((name) => readIndicatorSheet(name, grid(grids, name)).rows)
+      .find((candidate) => candidate.actual !== null && candidate.prior === null && candidate.growth === null)!;
+    const history = grid(grids, historySheetName);
+    const header = history.values[0]!.map(String);
+    const lastYear = header.map(
+      (h) =>
+        ({
+          统计年份: 2025,
+          统计月份: 4,
+          累计截止月份: 3,
+          类别: row.sheet,
+          指标名称: row.name,
+          单位: row.unit,
+          本期值: 40,
+        })[h] ?? null,
+    );
+    const withHistory = grids.map((g) => (g.name === historySheetName ? { ...g, values: [...g.values, lastYear] } : g));
+    const next = plan(withHistory);
+    const written = next.writes.filter((write) => write.sheet === historySheetName).flatMap((write) => write.values);
+    const archived = written.find((values) => values[header.indexOf("指标名称")] === row.name && values[0] === 2026)!;
+    expect(archived[header.indexOf("上年同期值")]).toBe(40);
+    expect(archived[header.indexOf("同比")]).toBeCloseTo(row.actual! / 40 - 1, 12);
+  });
+
   test("a period already in 历史数据 is replaced in place, and the plan says so", async () => {
     const workbook = new MemoryWorkbook(sampleGrids());
     const first = plan(await workbook.readWorkbook());

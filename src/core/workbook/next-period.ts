@@ -4,6 +4,8 @@
  * kept). Pure: the hosts (Excel, WPS, the preview, the CLI) apply the plan's writes in its order.
  */
 import { analyzeWorkbook } from "../bulletin/bulletin";
+import { HistoryFigures } from "../checks/history-figures";
+import { HistoryIndex, readHistorySheet } from "../reading/history";
 import { rowFigures } from "../calc/figures";
 import { isFormulaValue, isEmptyCell, rawCellText } from "../reading/cells";
 import { GridReader, type SheetGrid } from "../reading/grid";
@@ -216,10 +218,17 @@ function historyRows(
   period: BulletinPeriod,
 ): HistoryRow[] {
   const cumulativeTo = settings.cumulativeTo ?? period.month;
+  // An empty 上年同期值 is archived as the bulletin used it: taken from 历史数据 a year back.
+  const history = new HistoryFigures(new HistoryIndex(readHistorySheet(grids.get(historySheetName)).records), {
+    year: period.year,
+    month: period.month,
+    cumulativeMonth: settings.cumulativeTo,
+  });
   const rows: HistoryRow[] = [];
   for (const category of catalog.categories) {
     for (const indicator of readIndicatorSheet(category.name, grids.get(category.name)).rows) {
       if (!indicator.name) continue;
+      history.fillPrior(indicator);
       const figures = rowFigures(indicator);
       const growth = storedGrowth(figures.growth);
       const numbers = [indicator.actual, indicator.target, indicator.prior, figures.completion, growth];
