@@ -17,6 +17,8 @@ import {
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
+import * as nextPeriodModule from "../src/core/workbook/next-period";
+import * as excelNextPeriod from "../src/excel/next-period-writer";
 import { FakeExcel } from "./support/fake-excel";
 import { readPerformanceBudgets } from "./support/performance-budgets";
 import { budgetAt, measuredHosts } from "./support/sync-counts";
@@ -59,7 +61,7 @@ const { maxPerAction } = readPerformanceBudgets().contextSyncs;
 describe("ExcelWorkbookHost.startNextPeriod", () => {
   test.each(measuredHosts)("on $label: the preview's result, within the sync budget", async ({ excelApi }) => {
     const fake = installed(withoutHistory(), excelApi);
-    const excel = new ExcelWorkbookHost();
+    const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     const syncsBefore = fake.syncCount;
     const result = await excel.startNextPeriod(plan);
@@ -67,7 +69,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     expect(fake.syncCount - syncsBefore).toBeLessThanOrEqual(budgetAt(maxPerAction, excelApi).nextPeriod);
     expect(fake.runCount).toBe(2);
 
-    const memory = new MemoryWorkbook(withoutHistory());
+    const memory = new MemoryWorkbook(withoutHistory(), kaijuBahao, () => Promise.resolve(nextPeriodModule));
     await memory.startNextPeriod(planOf(await memory.readWorkbook()));
     const expected = cells(await memory.readWorkbook());
     expect(cells(await excel.readWorkbook({ formulas: true }))).toEqual(expected);
@@ -79,7 +81,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
 
   test("appends to an existing 历史数据 in the same one write sync", async () => {
     const fake = installed(sample(), "1.4");
-    const excel = new ExcelWorkbookHost();
+    const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
     await excel.startNextPeriod(planOf(await excel.readWorkbook({ formulas: true })));
     await excel.applyEdits([{ sheet: settingsSheetName, cell: "B5", value: "2026年5月28日" }]);
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
@@ -97,7 +99,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     "when the write batch fails (%s) nothing is applied",
     async (code) => {
       const fake = installed(withoutHistory());
-      const excel = new ExcelWorkbookHost();
+      const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
       const plan = planOf(await excel.readWorkbook({ formulas: true }));
       const before = fake.snapshot();
       fake.failWritingSyncWith(code);
@@ -111,7 +113,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
 
   test("a protected workbook structure fails on adding 历史数据, the first command: nothing applied", async () => {
     const fake = installed(withoutHistory(), "1.4");
-    const excel = new ExcelWorkbookHost();
+    const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     const before = fake.snapshot();
     fake.protectStructure();
@@ -121,7 +123,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
 
   test("a workbook changed after the confirmation is planned again and not written", async () => {
     const fake = installed(sample(), "1.4");
-    const excel = new ExcelWorkbookHost();
+    const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
     const plan = planOf(await excel.readWorkbook({ formulas: true }));
     await excel.applyEdits([{ sheet: settingsSheetName, cell: "B3", value: 7 }]);
     const before = fake.snapshot();
@@ -138,7 +140,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     async (excelApi) => {
       const fake = installed(sample(), excelApi);
       fake.protectSheet(historySheetName);
-      const excel = new ExcelWorkbookHost();
+      const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
       const plan = planOf(await excel.readWorkbook({ formulas: true }));
       expect((await excel.startNextPeriod(plan)).applied).toBe(true);
       expect(fake.cell(historySheetName, "A2").value).toBe(2026);
@@ -151,7 +153,7 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
     async (excelApi) => {
       const fake = installed(sample(), excelApi);
       fake.protectSheet(historySheetName);
-      const excel = new ExcelWorkbookHost();
+      const excel = new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod));
       const plan = planOf(await excel.readWorkbook({ formulas: true }));
       const before = fake.snapshot();
       await expect(excel.startNextPeriod(plan)).rejects.toThrow(/保护/);
@@ -161,12 +163,12 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
 
   test("创建模板 protects a new 历史数据 as the layout says, after writing it, where Excel can lift it again", async () => {
     const fake = installed([], "1.7");
-    await new ExcelWorkbookHost().createTemplate({ sample: false });
+    await new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod)).createTemplate({ sample: false });
     expect(fake.isProtected(historySheetName)).toBe(true);
     expect(fake.cell(historySheetName, "A1").value).toBe("统计年份");
     FakeExcel.uninstall();
     const older = installed([], "1.4");
-    await new ExcelWorkbookHost().createTemplate({ sample: false });
+    await new ExcelWorkbookHost(kaijuBahao, () => Promise.resolve(excelNextPeriod)).createTemplate({ sample: false });
     expect(older.isProtected(historySheetName)).toBe(false);
   });
 });

@@ -5,6 +5,9 @@ import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import type { SheetGrid } from "../src/core/reading/grid";
 import type { TemplateReport, WorkbookHost } from "../src/core/workbook/workbook-host";
 import type { NextPeriodApplied } from "../src/core/workbook/next-period";
+import * as nextPeriodModule from "../src/core/workbook/next-period";
+import * as nextPeriodPlan from "../src/taskpane/next-period-plan";
+import { kaijuBahao } from "../src/core/spec";
 import { ExcelHostError } from "../src/excel/office-errors";
 import { badSampleGrids, markupPayload } from "../src/taskpane/bad-sample";
 import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
@@ -17,8 +20,11 @@ import { referenceLines, sampleGrids } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
 
+/** 开始下一期's planning handed over: the pane fetches it as a chunk, and jest runs no dynamic import. */
+const planning = () => Promise.resolve(nextPeriodModule);
+
 function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
-  return new PaneController(host, log);
+  return new PaneController(host, log, () => Promise.resolve(nextPeriodPlan));
 }
 
 /** A host whose reads wait until the test lets them finish. */
@@ -491,7 +497,7 @@ describe("waiting for Office", () => {
 
 describe("开始下一期", () => {
   test("first shows what it will archive, change and clear, writing nothing; 确定 applies it", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
     const before = await workbook.readWorkbook();
     const pane = controllerOver(workbook);
     await pane.run("next");
@@ -514,7 +520,7 @@ describe("开始下一期", () => {
   });
 
   test("取消 drops it and the workbook stays as it was", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
     const before = await workbook.readWorkbook();
     const pane = controllerOver(workbook);
     await pane.run("next");
@@ -526,7 +532,7 @@ describe("开始下一期", () => {
   });
 
   test("refuses while the workbook has errors: the errors are listed and select their cells", async () => {
-    const workbook = new MemoryWorkbook(badSampleGrids());
+    const workbook = new MemoryWorkbook(badSampleGrids(), kaijuBahao, planning);
     const before = await workbook.readWorkbook();
     const pane = controllerOver(workbook);
     await pane.run("next");
@@ -541,7 +547,7 @@ describe("开始下一期", () => {
   });
 
   test("a workbook changed after it was shown is checked again instead of written", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
     const pane = controllerOver(workbook);
     await pane.run("next");
     await workbook.applyEdits([{ sheet: "专报设置", cell: "B3", value: 8 }]);
@@ -553,7 +559,7 @@ describe("开始下一期", () => {
   });
 
   test("a host that fails on 确定 ends not busy with a sentence", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
     const message = "工作簿受保护或为只读，无法开始下一期。";
     const host: WorkbookHost = {
       label: "Excel",

@@ -14,6 +14,9 @@ import {
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import type { EtApplication } from "../src/wps/et-types";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
+import { kaijuBahao } from "../src/core";
+import * as nextPeriodModule from "../src/core/workbook/next-period";
+import * as wpsNextPeriod from "../src/wps/next-period-writer";
 import { FakeEt, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
 import { cachedSampleGrids } from "./support/sample";
 
@@ -53,7 +56,11 @@ function cells(grids: readonly SheetGrid[]): Map<string, unknown> {
   return found;
 }
 
-const hostOf = (fake: FakeEt) => new WpsWorkbookHost(fake.application as EtApplication, { customFunctions: false });
+const hostOf = (fake: FakeEt) =>
+  new WpsWorkbookHost(fake.application as EtApplication, {
+    customFunctions: false,
+    nextPeriod: () => Promise.resolve(wpsNextPeriod),
+  });
 
 describe("WpsWorkbookHost.startNextPeriod", () => {
   test("gives the preview's workbook, in a number of host writes that does not grow with the rows", async () => {
@@ -62,7 +69,7 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
     const plan = planOf(await wps.readWorkbook({ formulas: true }));
     expect((await wps.startNextPeriod(plan)).applied).toBe(true);
 
-    const memory = new MemoryWorkbook(cachedSampleGrids());
+    const memory = new MemoryWorkbook(cachedSampleGrids(), kaijuBahao, () => Promise.resolve(nextPeriodModule));
     await memory.startNextPeriod(planOf(await memory.readWorkbook()));
     const wpsCells = cells(await wps.readWorkbook({ formulas: true }));
     // ET's formula cells read back with the cached results the stand-in was seeded with; compare the rest.

@@ -19,14 +19,13 @@ import {
   type WorkbookHost,
   planWritesFormulas,
   workbookSheetNames,
-  recheckNextPeriod,
   type NextPeriodApplied,
   type NextPeriodPlan,
 } from "../core";
 import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
 import { excelHostError } from "./office-errors";
 import { readSheetGrids } from "./read-sheets";
-import { queueNextPeriod } from "./next-period-writer";
+import type * as NextPeriodWriter from "./next-period-writer";
 import { queueTemplatePlan } from "./template-writer";
 
 async function runExcel<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -56,10 +55,19 @@ function hasAdditions(plan: TemplatePlan): boolean {
   return plan.newSheets.length > 0 || plan.extensions.length > 0;
 }
 
+/** 开始下一期's Excel code (next-period-writer.ts), fetched as a chunk of its own on first use. */
+export type NextPeriodLoader = () => Promise<typeof NextPeriodWriter>;
+
+const loadNextPeriod: NextPeriodLoader = () => import(/* webpackChunkName: "next-period" */ "./next-period-writer.js");
+
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly label = "Excel";
 
-  constructor(private readonly catalog: Catalog = kaijuBahao) {}
+  /** `nextPeriod` is for tests, which hand the module over (jest runs no dynamic import). */
+  constructor(
+    private readonly catalog: Catalog = kaijuBahao,
+    private readonly nextPeriod: NextPeriodLoader = loadNextPeriod,
+  ) {}
 
   readWorkbook(options: ReadOptions = {}): Promise<SheetGrid[]> {
     return runExcel("读取工作簿", (context) => this.readSheets(context, options));
@@ -106,15 +114,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
    * fails inside the batch would leave those before it applied: the archive is queued first (see
    * docs/使用说明.md).
    */
-  startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
-    return runExcel("开始下一期", async (context) => {
-      const grids = await readSheetGrids(context, workbookSheetNames(this.catalog), { formulas: true });
-      const result = recheckNextPeriod(grids, confirmed, { catalog: this.catalog });
-      if (!result.applied) return result;
-      queueNextPeriod(context, result.plan);
-      await context.sync();
-      return result;
-    });
+  async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const { applyNextPeriod } = await this.nextPeriod();
+    return runExcel("开始下一期", (context) => applyNextPeriod(context, confirmed, this.catalog));
   }
 
   selectCell(sheet: string, cell: string | null): Promise<void> {

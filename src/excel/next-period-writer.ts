@@ -1,11 +1,23 @@
 /**
- * 开始下一期's plan queued on the workbook for the caller's one sync: 历史数据 added when missing (as
+ * 开始下一期 in Excel, a chunk the pane loads on first use: the read again, the plan again, and the plan
+ * queued on the workbook for one sync: 历史数据 added when missing (as
  * 创建模板 adds a sheet), then the writes in the plan's order — the archive, 专报设置, the clearing (a
  * range per column) — and the number formats of appended history rows. Only the cells the plan names
  * change.
  */
-import { columnLetter, sheetFormat, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
+import {
+  columnLetter,
+  recheckNextPeriod,
+  sheetFormat,
+  workbookSheetNames,
+  writeInput,
+  type Catalog,
+  type CellWrite,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
+} from "../core";
 import { supportsExcelApi } from "./api-support";
+import { readSheetGrids } from "./read-sheets";
 import { queueNewSheet, queueProtection } from "./template-writer";
 
 function rangeAddress(row: number, column: number, rows: number, columns: number): string {
@@ -79,4 +91,21 @@ export function queueNextPeriod(context: Excel.RequestContext, plan: NextPeriodP
     range.numberFormat = Array.from({ length: format.rows }, () => [format.numberFormat]);
   }
   if (protect) queueProtection(sheet(history));
+}
+
+/**
+ * Reads the sheets again with their formulas (1 sync on ExcelApi 1.4+, 2 on 1.1), plans again and,
+ * when the plan is the one confirmed, sends every write in one more sync.
+ */
+export async function applyNextPeriod(
+  context: Excel.RequestContext,
+  confirmed: NextPeriodPlan,
+  catalog: Catalog,
+): Promise<NextPeriodApplied> {
+  const grids = await readSheetGrids(context, workbookSheetNames(catalog), { formulas: true });
+  const result = recheckNextPeriod(grids, confirmed, { catalog });
+  if (!result.applied) return result;
+  queueNextPeriod(context, result.plan);
+  await context.sync();
+  return result;
 }

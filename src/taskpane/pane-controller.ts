@@ -10,14 +10,7 @@ import {
   bulletinPlainText,
 } from "../core/bulletin";
 import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
-import {
-  planNextPeriod,
-  type MergeSide,
-  type NextPeriodOutcome,
-  type NextPeriodPlan,
-  type ReadOptions,
-  type WorkbookHost,
-} from "../core/workbook";
+import type { MergeSide, NextPeriodOutcome, NextPeriodPlan, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
 import type { CopyOutcome } from "./clipboard";
@@ -25,6 +18,7 @@ import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
 import type { IssueList, PaneViewModel, PeriodSummary } from "./pane-model";
 import type { PaneAction } from "./pane-query";
+import type * as NextPeriodPlanModule from "./next-period-plan";
 import type { ReturnFile } from "./return-files";
 import { templateReportLines } from "./template-report-text";
 import type { SaveOutcome } from "./file-saving";
@@ -32,6 +26,11 @@ import { unitFormFileName } from "./unit-form-file";
 import { bulletinFileName } from "./word-file";
 
 type Listener = (model: PaneViewModel) => void;
+
+/** 开始下一期's planning (next-period-plan.ts), fetched as a chunk of its own on first use. */
+export type NextPeriodPlanner = () => Promise<typeof NextPeriodPlanModule>;
+
+const loadPlanner: NextPeriodPlanner = () => import(/* webpackChunkName: "next-period" */ "./next-period-plan.js");
 
 /** Logs what went wrong for whoever supports the pane; the person sees only a sentence. */
 export type FailureLog = (action: string, error: unknown) => void;
@@ -141,9 +140,11 @@ export class PaneController {
   private model: PaneViewModel;
   private readonly listeners = new Set<Listener>();
 
+  /** `planner` is for tests, which hand the module over (jest runs no dynamic import). */
   constructor(
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
+    private readonly planner: NextPeriodPlanner = loadPlanner,
   ) {
     this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
@@ -289,6 +290,7 @@ export class PaneController {
    */
   prepareNextPeriod(): Promise<void> {
     return this.busyWith("plan", async () => {
+      const { planNextPeriod } = await this.planner();
       const grids = await this.host.readWorkbook(mergeRead);
       return this.nextPeriodView(planNextPeriod(grids));
     });

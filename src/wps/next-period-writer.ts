@@ -1,12 +1,24 @@
 /**
- * 开始下一期's plan written through ET, in the plan's order: 历史数据 (added when missing, as 创建模板
- * adds a sheet) with its number formats, then 专报设置, then the clearing. Each write is one 2-D Value2
+ * 开始下一期 in WPS, a chunk the pane loads on first use: the plan made again and written through ET, in
+ * the plan's order: 历史数据 (added when missing, as 创建模板 adds a sheet) with its number formats, then 专报设置, then the clearing. Each write is one 2-D Value2
  * assignment. ET has no batch: each assignment takes effect at once, so a failure midway leaves the
  * steps before it done; the archive comes first, so the period's figures are never lost, and the error
  * says which steps were done (docs/使用说明.md).
  */
-import { columnLetter, settingsSheetName, sheetFormat, writeInput, type CellWrite, type NextPeriodPlan } from "../core";
-import type { EtWorksheet, EtWorksheets } from "./et-types";
+import {
+  columnLetter,
+  recheckNextPeriod,
+  settingsSheetName,
+  sheetFormat,
+  workbookSheetNames,
+  writeInput,
+  type Catalog,
+  type CellWrite,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
+} from "../core";
+import type { EtWorkbook, EtWorksheet, EtWorksheets } from "./et-types";
+import { readSheetGrids } from "./read-sheets";
 import { writeNewSheet } from "./template-writer";
 import { WpsHostError } from "./wps-errors";
 
@@ -95,4 +107,12 @@ export function writeNextPeriod(worksheets: EtWorksheets, plan: NextPeriodPlan):
       );
     }
   });
+}
+
+/** Reads again with formulas, plans again, and writes the plan if it is still the one confirmed. */
+export function applyNextPeriod(workbook: EtWorkbook, confirmed: NextPeriodPlan, catalog: Catalog): NextPeriodApplied {
+  const grids = readSheetGrids(workbook, workbookSheetNames(catalog), { formulas: true });
+  const result = recheckNextPeriod(grids, confirmed, { catalog });
+  if (result.applied) writeNextPeriod(workbook.Worksheets, result.plan);
+  return result;
 }

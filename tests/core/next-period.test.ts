@@ -20,7 +20,12 @@ import {
   type NextPeriodPlan,
   type SheetGrid,
 } from "../../src/core";
+import * as nextPeriodModule from "../../src/core/workbook/next-period";
 import { sampleGrids, setCell, withCells } from "../support/sample";
+
+/** The preview's workbook with 开始下一期's planning handed over (the pane fetches it as a chunk). */
+const memoryWorkbook = (grids: readonly SheetGrid[]) =>
+  new MemoryWorkbook(grids, kaijuBahao, () => Promise.resolve(nextPeriodModule));
 
 function plan(grids: readonly SheetGrid[]): NextPeriodPlan {
   const outcome = planNextPeriod(grids);
@@ -156,7 +161,7 @@ describe("planNextPeriod", () => {
   });
 
   test("a period already in 历史数据 is replaced in place, and the plan says so", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = memoryWorkbook(sampleGrids());
     const first = plan(await workbook.readWorkbook());
     await workbook.startNextPeriod(first);
     // Back to the period just archived, as if 开始下一期 were run twice on 第2期.
@@ -205,7 +210,7 @@ function fillFigures(grids: SheetGrid[], seed: number): Map<string, number> {
 
 describe("rounds of 开始下一期 → fill → generate", () => {
   test("three in a row: history holds every period exactly once, with the values entered", async () => {
-    const workbook = new MemoryWorkbook(sampleGrids());
+    const workbook = memoryWorkbook(sampleGrids());
     const periods: { month: number; entered: Map<string, number> }[] = [];
     const before = await workbook.readWorkbook();
     const targets = categories.map((name) => column(grid(before, name), "目标值"));
@@ -215,7 +220,7 @@ describe("rounds of 开始下一期 → fill → generate", () => {
     for (let round = 1; round <= 3; round += 1) {
       const entered = fillFigures(grids, round);
       grids = await (async () => {
-        const host = new MemoryWorkbook(grids);
+        const host = memoryWorkbook(grids);
         const analysis = analyzeWorkbook(await host.readWorkbook());
         expect(analysis.issues.filter((issue) => issue.severity === "error")).toEqual([]);
         expect(analysis.sections.length).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import {
   type SheetGrid,
 } from "../../src/core";
 import { ExcelWorkbookHost } from "../../src/excel/excel-host";
+import * as excelNextPeriod from "../../src/excel/next-period-writer";
 import { compareVersions, FakeExcel, type FakeOptions } from "./fake-excel";
 
 /**
@@ -78,7 +79,7 @@ async function costOf(
   const fake = new FakeExcel(grids, host);
   fake.install();
   try {
-    await action(new ExcelWorkbookHost(catalog));
+    await action(new ExcelWorkbookHost(catalog, () => Promise.resolve(excelNextPeriod)));
     return { syncs: fake.syncCount, writes: fake.writeCount };
   } finally {
     FakeExcel.uninstall();

@@ -8,7 +8,8 @@ import type { Catalog } from "../spec/catalog/types";
 import { readCell } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
-import { type CellWrite, type NextPeriodApplied, type NextPeriodPlan, recheckNextPeriod } from "./next-period";
+import type { CellWrite, NextPeriodApplied, NextPeriodPlan } from "./next-period";
+import type * as NextPeriodModule from "./next-period";
 import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
@@ -78,14 +79,21 @@ function writeInto(grid: SheetGrid, write: CellWrite): SheetGrid {
   return grid;
 }
 
+/** 开始下一期's planning (next-period.ts), which the pane fetches as a chunk of its own on first use. */
+export type NextPeriodPlanning = () => Promise<Pick<typeof NextPeriodModule, "recheckNextPeriod">>;
+
+const loadPlanning: NextPeriodPlanning = () => import(/* webpackChunkName: "next-period" */ "./next-period.js");
+
 export class MemoryWorkbook implements WorkbookHost {
   readonly label = "预览模式";
   private grids: SheetGrid[];
   private selected: CellSelection | null = null;
 
+  /** `planning` is for tests and the CLI's build, which hand the module over (jest runs no dynamic import). */
   constructor(
     grids: readonly SheetGrid[] = [],
     private readonly catalog: Catalog = kaijuBahao,
+    private readonly planning: NextPeriodPlanning = loadPlanning,
   ) {
     this.grids = grids.map(copyGrid);
   }
@@ -124,6 +132,7 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const { recheckNextPeriod } = await this.planning();
     const result = recheckNextPeriod(this.grids, confirmed, { catalog: this.catalog });
     if (!result.applied) return result;
     const { plan } = result;
