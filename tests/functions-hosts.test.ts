@@ -14,6 +14,8 @@ const cases: [id: string, args: unknown[], expected: unknown][] = [
   ["COMPLETION", ["约四百", 500], "#VALUE!"],
   ["YOY", [113, 100], 0.13],
   ["YOY", [5, -2], "#N/A"],
+  ["MOM", [113, 100], 0.13],
+  ["MOM", [5, 0], "#DIV/0!"],
   ["PP", ["18.2%", "21.8%"], -3.6],
   ["PP", [0.5, ""], ""],
   ["SCHEDULE", [3], 0.25],
@@ -60,6 +62,16 @@ describe("the ZB functions in Excel and in WPS", () => {
     const inWps = wps.get(`ZB.${id}`)!(...args);
     expect(inExcel).toEqual(expected);
     expect(inWps).toEqual(expected);
+  });
+
+  test("ZB.HISTORY takes the 历史数据 table as a range in both", () => {
+    const table = [
+      ["统计年份", "统计月份", "类别", "指标名称", "本期值"],
+      [2026, 3, "民生实事", "城镇新增就业", 462],
+    ];
+    const args = ["城镇新增就业", 2026, 3];
+    expect(excel.get("HISTORY")!(table, ...args.map((value) => [[value]]))).toEqual([[462]]);
+    expect(wps.get("ZB.HISTORY")!(table, ...args)).toBe(462);
   });
 
   test("a range argument gives WPS the same array of results as Excel", () => {

@@ -39,6 +39,18 @@ const signatures: Record<string, [string, boolean, boolean][]> = {
     ["current", false, false],
     ["prior", false, false],
   ],
+  MOM: [
+    ["current", false, false],
+    ["previous", false, false],
+  ],
+  HISTORY: [
+    ["history", false, false],
+    ["indicator", false, false],
+    ["year", false, false],
+    ["month", false, false],
+    ["column", true, false],
+    ["category", true, false],
+  ],
   PP: [
     ["rate", false, false],
     ["prior_rate", false, false],
@@ -84,7 +96,7 @@ const signatures: Record<string, [string, boolean, boolean][]> = {
   ],
 };
 
-test("the ids are the eleven ASCII names, each its own display name", () => {
+test("the ids are the thirteen ASCII names, each its own display name", () => {
   expect(functions.map((fn) => fn.id).sort()).toEqual(Object.keys(signatures).sort());
   for (const fn of functions) {
     expect(fn.id).toMatch(/^[A-Z][A-Z0-9]*$/);

@@ -33,11 +33,13 @@ function expectError(value: unknown, code: string, message?: RegExp): void {
   if (message) expect(error.message).toMatch(message);
 }
 
-test("the bundle registers exactly the eleven ZB functions, and needs no window or document", () => {
+test("the bundle registers exactly the thirteen ZB functions, and needs no window or document", () => {
   expect([...functions.keys()].sort()).toEqual(
     [
       "COMPLETION",
       "GROWTHTEXT",
+      "HISTORY",
+      "MOM",
       "NUMTEXT",
       "PCTTEXT",
       "PERIODTEXT",
@@ -89,6 +91,78 @@ describe("YOY", () => {
       [expect.objectContaining({ code: "#DIV/0!" })],
       [""],
     ]);
+  });
+});
+
+describe("MOM", () => {
+  test("is current over previous minus one, with YOY's errors naming 上期值", () => {
+    expect(one("MOM", 113, 100)).toBe(0.13);
+    expect(one("MOM", "", 100)).toBe("");
+    expectError(one("MOM", 5, 0), "#DIV/0!");
+    expectError(one("MOM", 5, -2), "#N/A", /上期值为负数/);
+    expectError(one("MOM", "很多", 2), "#VALUE!", /本期值应为数值/);
+  });
+});
+
+describe("HISTORY", () => {
+  const header = [
+    "统计年份",
+    "统计月份",
+    "累计截止月份",
+    "期号",
+    "类别",
+    "指标名称",
+    "单位",
+    "本期值",
+    "目标值",
+    "完成率",
+    "上年同期值",
+    "同比",
+    "事项级别",
+    "事项状态",
+  ];
+  const row = (year: number, month: number, category: string, name: string, actual: unknown, target: unknown = "") => [
+    year,
+    month,
+    month,
+    "",
+    category,
+    name,
+    "人",
+    actual,
+    target,
+    "",
+    "",
+    "",
+    "",
+    "",
+  ];
+  const table = [
+    header,
+    row(2026, 2, "民生实事", "城镇新增就业", 300, 400),
+    row(2026, 3, "民生实事", "城镇新增就业", 462, 500),
+    row(2026, 3, "产业发展", "同名指标", 1),
+    row(2026, 3, "民生实事", "同名指标", 2),
+    [null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+  ];
+
+  test("takes the 历史数据 table as a range and looks a period's value up", () => {
+    expect(one("HISTORY", table, "城镇新增就业", 2026, 3)).toBe(462);
+    expect(one("HISTORY", table, "城镇新增就业", 2026, 2, "目标值")).toBe(400);
+    expect(one("HISTORY", table, "城镇新增就业", 2026, 2, "单位")).toBe("人");
+    expect(one("HISTORY", table, "城镇新增就业", 2026, 2, "上年同期值")).toBe("");
+    expect(one("HISTORY", table, "同名指标", 2026, 3, "", "民生实事")).toBe(2);
+  });
+
+  test("a column of months spills a series", () => {
+    expect(call("HISTORY", table, [["城镇新增就业"]], [[2026]], [[2], [3]])).toEqual([[300], [462]]);
+  });
+
+  test("a missing period or an ambiguous name is #N/A with a reason; a wrong range or column #VALUE!", () => {
+    expectError(one("HISTORY", table, "城镇新增就业", 2025, 3), "#N/A", /没有2025年3月的“城镇新增就业”/);
+    expectError(one("HISTORY", table, "同名指标", 2026, 3), "#N/A", /产业发展、民生实事都有/);
+    expectError(one("HISTORY", table, "城镇新增就业", 2026, 3, "增速"), "#VALUE!", /没有“增速”列/);
+    expectError(one("HISTORY", [["a", "b"]], "城镇新增就业", 2026, 3), "#VALUE!", /历史数据表/);
   });
 });
 
@@ -209,6 +283,15 @@ describe("PHRASE", () => {
     expect(one("PHRASE", "{本期值}", [[["单位"]], [["人"]], [["本期值"]], [["462人"]]])).toBe("462");
     expect(one("PHRASE", "{同比}", [[["同比"]], [["13%"]]])).toBe("同比增长13%");
     expectError(one("PHRASE", "{同比}", [[["同比"]], [["同比提高0.5个百分点"]]]), "#VALUE!", /\{同比\}应为数值/);
+  });
+
+  test("{环比} comes from 本期值 and a given 上期值, worded like {同比}", () => {
+    const values = [[["本期值"]], [[113]], [["上期值"]], [[100]]];
+    expect(one("PHRASE", "上期{上期值}，{环比}", values)).toBe("上期100，环比增长13%");
+    const rate = [[["单位"]], [["%"]], [["本期值"]], [[3.5]], [["上期值"]], [[3.5]]];
+    expect(one("PHRASE", "{环比}", rate)).toBe("环比持平");
+    expectError(one("PHRASE", "{环比}", [[["本期值"]], [[1]]]), "#N/A", /环比/);
+    expectError(one("PHRASE", "{环比}", [[["环比"]], [[0.1]]]), "#VALUE!", /上期值/);
   });
 
   test("uses the zero wording when 本期值 is 0", () => {

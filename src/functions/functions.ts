@@ -13,7 +13,13 @@ import {
   scheduleProgress,
   type CalcResult,
 } from "../core/calc";
-import { type IndicatorColumnKey, rowPlaceholders } from "../core/spec";
+import {
+  historyColumns,
+  historyHeaders,
+  historyPlaceholders,
+  type IndicatorColumnKey,
+  rowPlaceholders,
+} from "../core/spec";
 import {
   amountText,
   growthText as wordGrowth,
@@ -25,7 +31,7 @@ import {
   scheduleText,
   templateParser,
 } from "../core/wording";
-import { readNumber } from "../core/reading";
+import { periodLabel, readHistoryValues, readNumber } from "../core/reading";
 import {
   cellwise,
   divisionByZero,
@@ -40,11 +46,11 @@ import {
   type CellInput,
 } from "./cell-grid";
 
-/** What a calc result means in a cell: the value, #DIV/0!, or #N/A with the reason. */
-function calcValue(result: CalcResult): number {
+/** What a calc result means in a cell: the value, #DIV/0!, or #N/A with the reason (`base` is the divisor's name). */
+function calcValue(result: CalcResult, base = "上年同期值"): number {
   if (result.ok) return result.value;
   if (result.error === "divide-by-zero") return divisionByZero();
-  return notAvailable("上年同期值为负数，增速没有意义");
+  return notAvailable(`${base}为负数，增速没有意义`);
 }
 
 /**
@@ -82,6 +88,80 @@ export function yoy(current: unknown[][], prior: unknown[][]): Array<Array<numbe
     if (now === null || before === null) return "";
     return calcValue(growthRate(now, before));
   });
+}
+
+/**
+ * 环比增速 = 本期值 ÷ 上期值 − 1，如 113 对 100 得 0.13。上期值为 0 返回 #DIV/0!，为负数返回 #N/A。
+ * @customfunction MOM
+ * @helpurl https://localhost:3000/functions-help.html#MOM
+ * @param current 本期值：一个单元格或一列
+ * @param previous 上期值：与本期值同样大小的区域，或一个单元格
+ * @returns 增速（比值，负数为下降）
+ */
+export function mom(
+  current: unknown[][],
+  previous: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  return cellwise([current, previous], ([currentCell, previousCell]) => {
+    const now = readFigure(currentCell, "本期值");
+    const before = readFigure(previousCell, "上期值");
+    if (now === null || before === null) return "";
+    return calcValue(growthRate(now, before), "上期值");
+  });
+}
+
+/**
+ * 从“历史数据”表中查某指标某一期的值，如 ZB.HISTORY(历史数据!A1:N2000, "城镇新增就业", 2026, 3) 得该期的本期值。自定义函数不能读取工作表，历史数据表须作为第一个参数传入（含表头行）。
+ * @customfunction HISTORY
+ * @helpurl https://localhost:3000/functions-help.html#HISTORY
+ * @param history 历史数据表的区域，含表头行，如 历史数据!A1:N2000
+ * @param indicator 指标名称（或民生实事事项名称）
+ * @param year 统计年份
+ * @param month 统计月份（1–12）
+ * @param [column] 要取的列的表头，默认“本期值”，也可为“目标值”“完成率”“上年同期值”“同比”“单位”“事项状态”等
+ * @param [category] 类别（指标所在工作表名）；不同类别有同名指标时必须填写
+ * @returns 该期该列的值；历史数据中没有该期返回 #N/A
+ */
+export function historyValue(
+  history: unknown[][],
+  indicator: unknown[][],
+  year: unknown[][],
+  month: unknown[][],
+  column?: unknown[][],
+  category?: unknown[][],
+): Array<Array<number | string | CustomFunctions.Error>> {
+  const table = readHistoryValues(Array.isArray(history) ? history : []);
+  const headerOf = new Map(historyColumns.map((spec) => [spec.header, spec.key]));
+  return cellwise(
+    [indicator, year, month, column, category],
+    ([nameCell, yearCell, monthCell, columnCell, categoryCell]) => {
+      if (!table.readable) {
+        return invalidValue(`第一个参数应为历史数据表（含表头 ${historyHeaders.slice(0, 8).join("、")}…）`);
+      }
+      const name = readText(nameCell, "指标名称").trim();
+      const calendarYear = readWholeNumber(yearCell, "统计年份", 1900, 9999);
+      const calendarMonth = readWholeNumber(monthCell, "统计月份", 1, 12);
+      if (name === "" || calendarYear === null || calendarMonth === null) return "";
+      const header = readText(columnCell, "列").trim() || "本期值";
+      const key = headerOf.get(header);
+      if (key === undefined) return invalidValue(`历史数据没有“${header}”列，可选：${historyHeaders.join("、")}`);
+      const sheet = readText(categoryCell, "类别").trim();
+      const found = table.records.filter(
+        (record) =>
+          record.name === name &&
+          record.year === calendarYear &&
+          record.month === calendarMonth &&
+          (sheet === "" || record.category === sheet),
+      );
+      const period = periodLabel({ year: calendarYear, month: calendarMonth });
+      if (found.length === 0) return notAvailable(`历史数据中没有${period}的“${name}”`);
+      if (found.length > 1) {
+        return notAvailable(`${found.map((record) => record.category).join("、")}都有${period}的“${name}”，请给出类别`);
+      }
+      const value = found[0]![key];
+      return value === null ? "" : value;
+    },
+  );
 }
 
 /**
@@ -301,9 +381,14 @@ function periodValue(name: string, cell: CellInput): string {
 function phraseValues(given: ReadonlyMap<string, CellInput>): { values: RowValues; period: Map<string, string> } {
   const cells = new Map<IndicatorColumnKey, { name: string; cell: CellInput }>();
   const period = new Map<string, string>();
+  let previousCell: CellInput = null;
   for (const [name, cell] of given) {
     const key = rowPlaceholders[name];
-    if (key) cells.set(key, { name, cell });
+    if (name === historyPlaceholders.monthOnMonth) {
+      return invalidValue(`{${name}}由本期值和上期值计算，请给出“${historyPlaceholders.previous}”`);
+    }
+    if (name === historyPlaceholders.previous) previousCell = cell;
+    else if (key) cells.set(key, { name, cell });
     else if (name !== decimalsName && !isBlank(cell)) period.set(name, periodValue(name, cell));
   }
   const text = (key: IndicatorColumnKey) => {
@@ -325,6 +410,7 @@ function phraseValues(given: ReadonlyMap<string, CellInput>): { values: RowValue
     prior: figure("prior"),
     growth: figure("growth"),
     decimals: readWholeNumber(given.get(decimalsName), decimalsName, 0, 6),
+    previous: readFigure(previousCell, `{${historyPlaceholders.previous}}`, false, unit),
   };
   return { values, period };
 }
@@ -333,7 +419,8 @@ function phraseValues(given: ReadonlyMap<string, CellInput>): { values: RowValue
  * 按表述模板写出一句话，与生成专报用同一套规则：{名称} 为占位符，[…] 为缺值时省略的部分，“||”后为本期值为 0 时的表述。
  * 其后的参数为“名称, 值”成对排列，如 ZB.PHRASE("城镇新增就业{本期值}{单位}", "本期值", 462, "单位", "人")。
  * 值的写法与生成专报相同：本期值、目标值、上年同期值保留 2 位小数，完成率、同比按百分数和“同比增长…”写（单位为“%”时同比按个百分点写），
- * 可用“小数位数”, 0–6 改变位数；未填完成率、同比时由本期值、目标值、上年同期值计算；序时进度按百分数写，其他文字原样写入。
+ * 可用“小数位数”, 0–6 改变位数；未填完成率、同比时由本期值、目标值、上年同期值计算；给出“上期值”时{环比}由本期值、上期值计算；
+ * 序时进度按百分数写，其他文字原样写入。
  * @customfunction PHRASE
  * @helpurl https://localhost:3000/functions-help.html#PHRASE
  * @param template 表述模板

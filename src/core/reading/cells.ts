@@ -4,7 +4,9 @@
  * {error}, {richText} and {text, hyperlink}. Both go through `readCell`.
  */
 import * as z from "zod/mini";
-import { datePhrase } from "../wording/phrases";
+import { cellText, excelErrorCodes, fromString, readPlainCell } from "./plain-cells";
+
+export { cellText } from "./plain-cells";
 
 export type CellValue =
   | { kind: "empty" }
@@ -15,24 +17,6 @@ export type CellValue =
   | { kind: "date"; year: number; month: number; day: number }
   | { kind: "uncalculated"; formula: string };
 
-const excelErrorCodes = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-];
-
 const errorObject = z.object({ error: z.string() });
 const formulaObject = z.object({
   formula: z.optional(z.string()),
@@ -41,8 +25,6 @@ const formulaObject = z.object({
 });
 const richTextObject = z.object({ richText: z.array(z.object({ text: z.string() })) });
 const hyperlinkObject = z.object({ text: z.unknown(), hyperlink: z.string() });
-
-const empty: CellValue = { kind: "empty" };
 
 /**
  * A formula cell as `formulaObject` reads it. The shape it accepts is checked first without zod, whose
@@ -59,26 +41,10 @@ function formulaCell(raw: object): z.infer<typeof formulaObject> | null {
   return parsed.success ? parsed.data : null;
 }
 
-function fromDate(date: Date): CellValue {
-  if (Number.isNaN(date.getTime())) return empty;
-  // ExcelJS builds dates in UTC from the serial number.
-  return { kind: "date", year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
-function fromString(text: string): CellValue {
-  if (text.trim() === "") return empty;
-  if (excelErrorCodes.includes(text.trim())) return { kind: "error", code: text.trim() };
-  return { kind: "text", value: text };
-}
-
 export function readCell(raw: unknown): CellValue {
-  if (raw === null || raw === undefined) return empty;
-  if (typeof raw === "number")
-    return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", code: "#NUM!" };
-  if (typeof raw === "string") return fromString(raw);
-  if (typeof raw === "boolean") return { kind: "boolean", value: raw };
-  if (raw instanceof Date) return fromDate(raw);
-  if (typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
+  const plain = readPlainCell(raw);
+  if (plain) return plain;
+  if (raw === null || typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
   // Pick the one schema the object's keys point to: a failed zod parse is costly on large sheets.
   if (isFormulaValue(raw)) {
     const formula = formulaCell(raw);
@@ -104,22 +70,6 @@ export function readCell(raw: unknown): CellValue {
 /** Whether a raw value is a formula cell, plain or shared ({sharedFormula} is a clone of another cell's formula). */
 export function isFormulaValue(raw: unknown): boolean {
   return raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw);
-}
-
-/** The text a person sees for simple values (used for names, units, templates). */
-export function cellText(cell: CellValue): string {
-  switch (cell.kind) {
-    case "text":
-      return cell.value.trim();
-    case "number":
-      return String(cell.value);
-    case "boolean":
-      return cell.value ? "是" : "否";
-    case "date":
-      return datePhrase(cell);
-    default:
-      return "";
-  }
 }
 
 /** `cellText(readCell(raw))` without building the cell for the strings and numbers most cells hold. */

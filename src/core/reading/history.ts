@@ -10,7 +10,8 @@ import { historyColumns, historyItemCategory, historySheetName, type HistoryColu
 import type { Issue } from "../spec/issues";
 import { type ItemLevel, itemLevels, progressStatuses } from "../spec/layout";
 import type { CellValue } from "./cells";
-import { GridReader, type SheetGrid } from "./grid";
+import { gridReader, type SheetGrid } from "./grid";
+import { plainTable, type TableReader } from "./table-reader";
 import { countItems, type ItemCounts } from "./items";
 import { readNumber } from "./numbers";
 
@@ -84,10 +85,18 @@ function readWhole(cell: CellValue): number | null | "invalid" {
 }
 
 export function readHistorySheet(grid: SheetGrid | undefined, options: HistoryReadOptions = {}): HistoryRead {
+  if (!grid) return { records: [], issues: [], readable: false };
+  return readHistoryTable(gridReader(grid), options);
+}
+
+/** A 历史数据 table of plain values, as a custom function receives a range: read without zod. */
+export function readHistoryValues(values: readonly (readonly unknown[])[]): HistoryRead {
+  return readHistoryTable(plainTable({ name: historySheetName, values }), {});
+}
+
+function readHistoryTable(reader: TableReader, options: HistoryReadOptions): HistoryRead {
   const issues: Issue[] = [];
   const sheet = historySheetName;
-  if (!grid) return { records: [], issues, readable: false };
-  const reader = new GridReader(grid);
   const first = historyColumns[0]!;
   const headerRow = reader.findHeaderRow(first.header);
   const headers = headerRow === null ? new Map<string, number>() : reader.headerColumns(headerRow);
@@ -104,12 +113,12 @@ export function readHistorySheet(grid: SheetGrid | undefined, options: HistoryRe
     return { records: [], issues, readable: false };
   }
   const index = new Map<HistoryColumnKey, number>();
-  for (const column of historyColumns) {
+  historyColumns.forEach((column) => {
     const at = headers.get(column.header);
     if (at !== undefined) index.set(column.key, at);
-  }
+  });
   const categories = options.catalog
-    ? new Set([...options.catalog.categories.map((category) => category.name), historyItemCategory])
+    ? new Set(options.catalog.categories.map((category) => category.name).concat(historyItemCategory))
     : null;
   const records: HistoryRecord[] = [];
   const seen = new Map<string, HistoryRecord>();
@@ -118,7 +127,7 @@ export function readHistorySheet(grid: SheetGrid | undefined, options: HistoryRe
   for (let r = headerRow + 1; r < reader.rowCount; r += 1) {
     if (reader.isBlankRow(r)) continue;
     const cells: Partial<Record<HistoryColumnKey, string>> = {};
-    for (const [key, column] of index) cells[key] = reader.address(r, column);
+    index.forEach((column, key) => (cells[key] = reader.address(r, column)));
     const raw = (key: HistoryColumnKey): CellValue => {
       const column = index.get(key);
       return column === undefined ? { kind: "empty" } : reader.cell(r, column);
@@ -247,14 +256,13 @@ export function readHistorySheet(grid: SheetGrid | undefined, options: HistoryRe
     }
     records.push(record);
   }
-  for (const issue of unitChanges(records)) issues.push(issue);
-  return { records, issues, readable: true };
+  return { records, issues: issues.concat(unitChanges(records)), readable: true };
 }
 
 /** A unit that differs from the same indicator's unit in the period before: figures would not compare. */
 function unitChanges(records: readonly HistoryRecord[]): Issue[] {
   const issues: Issue[] = [];
-  for (const series of new HistoryIndex(records).allSeries()) {
+  new HistoryIndex(records).eachSeries((series) => {
     for (let i = 1; i < series.length; i += 1) {
       const before = series[i - 1]!;
       const record = series[i]!;
@@ -268,7 +276,7 @@ function unitChanges(records: readonly HistoryRecord[]): Issue[] {
         hint: "单位不同的数值不能比较；统一单位并换算数值",
       });
     }
-  }
+  });
   return issues;
 }
 
@@ -277,17 +285,19 @@ export class HistoryIndex {
   private readonly byIndicator = new Map<string, HistoryRecord[]>();
 
   constructor(readonly records: readonly HistoryRecord[]) {
-    for (const record of records) {
+    // Plain loops and forEach: the pane's ES5 build adds helpers to each module using for-of or spread.
+    records.forEach((record) => {
       const key = indicatorKey(record.category, record.name);
       const series = this.byIndicator.get(key);
       if (series) series.push(record);
       else this.byIndicator.set(key, [record]);
-    }
-    for (const series of this.byIndicator.values()) series.sort((a, b) => periodKey(a) - periodKey(b));
+    });
+    this.byIndicator.forEach((series) => series.sort((a, b) => periodKey(a) - periodKey(b)));
   }
 
-  allSeries(): IterableIterator<readonly HistoryRecord[]> {
-    return this.byIndicator.values();
+  /** Each indicator's records, oldest first. */
+  eachSeries(visit: (series: readonly HistoryRecord[]) => void): void {
+    this.byIndicator.forEach(visit);
   }
 
   /** The indicator's records, oldest first. */
@@ -298,11 +308,6 @@ export class HistoryIndex {
   /** The record of `year` covering months up to `cumulativeMonth`: 上年同期 when given the year before. */
   sameCumulative(category: string, name: string, year: number, cumulativeMonth: number): HistoryRecord | null {
     return this.series(category, name).find((r) => r.year === year && r.cumulativeMonth === cumulativeMonth) ?? null;
-  }
-
-  /** The record of one period. */
-  at(category: string, name: string, period: HistoryPeriod): HistoryRecord | null {
-    return this.series(category, name).find((r) => r.year === period.year && r.month === period.month) ?? null;
   }
 
   /** 上期: the latest record before `period`. */

@@ -4,7 +4,7 @@
  * can come from the list instead of being typed.
  */
 import { completionRate, progressStatus, type ProgressStatus } from "../calc/calc";
-import { GridReader, type SheetGrid } from "./grid";
+import { gridReader, type SheetGrid } from "./grid";
 import type { IndicatorRow } from "./indicators";
 import type { Issue } from "../spec/issues";
 import { type ItemColumnKey, itemColumns, type ItemLevel, itemLevels, itemsSheetName } from "../spec/layout";
@@ -34,7 +34,7 @@ export function readItems(
 ): { items: ServiceItem[]; issues: Issue[] } {
   const issues: Issue[] = [];
   if (!grid) return { items: [], issues };
-  const reader = new GridReader(grid);
+  const reader = gridReader(grid);
   const headerRow = reader.findHeaderRow(itemColumns.name);
   if (headerRow === null) {
     issues.push({

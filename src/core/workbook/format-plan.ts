@@ -108,7 +108,7 @@ const otherRules: ReadonlyMap<string, ReadonlyMap<string, ColumnRule>> = new Map
         column.header,
         {
           wrap: false,
-          ...(column.numberFormat && column.numberFormat !== "General" ? { numberFormat: column.numberFormat } : {}),
+          ...(column.numberFormat ? { numberFormat: column.numberFormat } : {}),
           ...(column.choices ? { choices: column.choices } : {}),
         },
       ]),
