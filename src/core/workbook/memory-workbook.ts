@@ -8,7 +8,7 @@ import type { Catalog } from "../spec/catalog/types";
 import { readCell } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
-import type { CellWrite, NextPeriodApplied, NextPeriodPlan } from "./next-period";
+import type { NextPeriodApplied, NextPeriodPlan } from "./next-period";
 import type * as NextPeriodModule from "./next-period";
 import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
@@ -55,32 +55,8 @@ function withBlock(grid: SheetGrid, block: CellBlock, overwrite = false): SheetG
   return { ...grid, values: rows, originRow, originColumn };
 }
 
-/**
- * `write` applied to `grid`, a copy this workbook owns: in place where the write lies within the grid's
- * origin (a plan's thousands of writes would each copy the whole grid through withBlock), else by withBlock.
- */
-function writeInto(grid: SheetGrid, write: CellWrite): SheetGrid {
-  const values = write.values.map((row) => row.map((value) => (value === "" ? null : value)));
-  const [originRow, originColumn] = [grid.originRow ?? 0, grid.originColumn ?? 0];
-  if (write.row < originRow || write.column < originColumn) {
-    return withBlock(grid, { row: write.row, column: write.column, values }, true);
-  }
-  const rows = grid.values as unknown[][];
-  values.forEach((line, i) => {
-    const r = write.row - originRow + i;
-    while (rows.length <= r) rows.push([]);
-    const row = rows[r]!;
-    line.forEach((value, j) => {
-      const c = write.column - originColumn + j;
-      while (row.length <= c) row.push(null);
-      row[c] = value;
-    });
-  });
-  return grid;
-}
-
 /** 开始下一期's planning (next-period.ts), which the pane fetches as a chunk of its own on first use. */
-export type NextPeriodPlanning = () => Promise<Pick<typeof NextPeriodModule, "recheckNextPeriod">>;
+export type NextPeriodPlanning = () => Promise<Pick<typeof NextPeriodModule, "recheckNextPeriod" | "gridsAfter">>;
 
 const loadPlanning: NextPeriodPlanning = () => import(/* webpackChunkName: "next-period" */ "./next-period.js");
 
@@ -132,19 +108,9 @@ export class MemoryWorkbook implements WorkbookHost {
   }
 
   async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
-    const { recheckNextPeriod } = await this.planning();
+    const { recheckNextPeriod, gridsAfter } = await this.planning();
     const result = recheckNextPeriod(this.grids, confirmed, { catalog: this.catalog });
-    if (!result.applied) return result;
-    const { plan } = result;
-    // Applied to copies and swapped in at the end, so a failure leaves the workbook as it was.
-    const grids = this.grids.map(copyGrid);
-    if (plan.newSheet) grids.push(copyGrid(plan.newSheet));
-    for (const write of plan.writes) {
-      const index = grids.findIndex((grid) => grid.name === write.sheet);
-      if (index < 0) throw new Error(`找不到工作表“${write.sheet}”`);
-      grids[index] = writeInto(grids[index]!, write);
-    }
-    this.grids = grids;
+    if (result.applied) this.grids = gridsAfter(this.grids, result.plan);
     return result;
   }
 

@@ -549,3 +549,53 @@ export function recheckNextPeriod(
     ? { applied: true, plan: outcome.plan }
     : { applied: false, outcome };
 }
+
+/** A grid's copy whose origin is at most (row, column), so a write there lands inside it. */
+function covering(grid: SheetGrid, row: number, column: number): { values: unknown[][]; row: number; column: number } {
+  const originRow = Math.min(grid.originRow ?? 0, row);
+  const originColumn = Math.min(grid.originColumn ?? 0, column);
+  const shiftRows = (grid.originRow ?? 0) - originRow;
+  const shiftColumns = (grid.originColumn ?? 0) - originColumn;
+  const values: unknown[][] = Array.from({ length: shiftRows }, () => []);
+  for (const line of grid.values) values.push([...new Array<unknown>(shiftColumns).fill(null), ...line]);
+  return { values, row: originRow, column: originColumn };
+}
+
+/**
+ * The grids after `plan` (the preview's workbook): each written sheet copied once and written in
+ * place, "" as an empty cell; the other grids as they were.
+ */
+export function gridsAfter(grids: readonly SheetGrid[], plan: NextPeriodPlan): SheetGrid[] {
+  const result = new Map<string, { values: unknown[][]; row: number; column: number }>();
+  const sheets = plan.newSheet ? [...grids, plan.newSheet] : [...grids];
+  for (const write of plan.writes) {
+    const grid = sheets.find((candidate) => candidate.name === write.sheet);
+    if (!grid) throw new Error(`找不到工作表“${write.sheet}”`);
+    let target = result.get(grid.name);
+    if (!target || write.row < target.row || write.column < target.column) {
+      target = covering(
+        target ? { name: grid.name, values: target.values, originRow: target.row, originColumn: target.column } : grid,
+        write.row,
+        write.column,
+      );
+      result.set(grid.name, target);
+    }
+    write.values.forEach((line, i) => {
+      const rows = target!.values;
+      const r = write.row - target!.row + i;
+      while (rows.length <= r) rows.push([]);
+      const row = rows[r]!;
+      line.forEach((value, j) => {
+        const c = write.column - target!.column + j;
+        while (row.length <= c) row.push(null);
+        row[c] = value === "" ? null : value;
+      });
+    });
+  }
+  return sheets.map((grid) => {
+    const written = result.get(grid.name);
+    return written
+      ? { name: grid.name, values: written.values, originRow: written.row, originColumn: written.column }
+      : grid;
+  });
+}
