@@ -10,6 +10,7 @@ const benchmarks = [
   "./bench-pipeline",
   "./bench-template",
   "./bench-zip",
+  "./bench-next-period",
   "./bench-functions",
   "./bench-bundles",
 ];

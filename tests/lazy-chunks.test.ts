@@ -42,6 +42,17 @@ test("the docx package and ExcelJS each sit in a separate chunk file", () => {
   );
 });
 
+test("开始下一期's planning and writers are a chunk of their own, in both bundles", () => {
+  // The refusal's sentence: written only by core's next-period.ts.
+  const marker = "改正后才能开始下一期";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(marker);
+  const nextPeriodChunks = chunksHolding(marker);
+  expect(nextPeriodChunks).toHaveLength(1);
+  expect(nextPeriodChunks[0]).toMatch(/^next-period\./);
+  const legacy = readdirSync(join(distDir, "legacy")).filter((file) => readDist(`legacy/${file}`).includes(marker));
+  expect(legacy).toEqual([expect.stringMatching(/^next-period\./)]);
+});
+
 test("the page loads the chunks only when asked: no script tag, no prefetch", () => {
   const page = readDist("taskpane.html");
   for (const chunk of chunkFiles()) expect(page).not.toContain(chunk);

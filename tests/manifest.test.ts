@@ -118,7 +118,7 @@ describe("URLs", () => {
     }
   });
 
-  test("the ribbon buttons open the pane with the action the pane reads (?action=generate|create|check)", () => {
+  test("the ribbon buttons open the pane with the action the pane reads (?action=generate|create|check|next)", () => {
     const defined = resources();
     const actionOf = (control: string) => {
       const start = elements.findIndex((element) => element.attributes.id === control);
@@ -130,6 +130,7 @@ describe("URLs", () => {
     expect(actionOf("ZhuanBao.Generate")).toBe("generate");
     expect(actionOf("ZhuanBao.Create")).toBe("create");
     expect(actionOf("ZhuanBao.Check")).toBe("check");
+    expect(actionOf("ZhuanBao.Next")).toBe("next");
   });
 });
 
@@ -160,11 +161,16 @@ describe("strings", () => {
     }
   });
 
-  test("the ribbon has the 专报 tab with 生成专报, 创建模板 and 校验数据, and the functions the ZB namespace", () => {
+  test("the ribbon has the 专报 tab with 生成专报, 创建模板, 校验数据 and 开始下一期, and the functions the ZB namespace", () => {
     const defined = resources();
     const label = (resid: string) => defined.get(resid)?.element.attributes.DefaultValue;
     expect(label("Tab.Label")).toBe("专报");
-    expect(["Generate.Label", "Create.Label", "Check.Label"].map(label)).toEqual(["生成专报", "创建模板", "校验数据"]);
+    expect(["Generate.Label", "Create.Label", "Check.Label", "Next.Label"].map(label)).toEqual([
+      "生成专报",
+      "创建模板",
+      "校验数据",
+      "开始下一期",
+    ]);
     expect(label("Functions.Namespace")).toBe("ZB");
   });
 });

@@ -20,13 +20,14 @@ test.each(cases)(
     expect(overBudget).toEqual([]);
     expect({ check: costs.check.writes, generate: costs.generate.writes }).toEqual({ check: 0, generate: 0 });
     expect(costs.createTemplate.writes).toBeGreaterThan(0);
+    expect(costs.nextPeriod.writes).toBeGreaterThan(0);
   },
 );
 
 test("each host is held to the budget of the highest level it reaches", () => {
   const budgets = {
-    "1.1": { createTemplate: 3, check: 2, generate: 2 },
-    "1.4": { createTemplate: 2, check: 1, generate: 1 },
+    "1.1": { createTemplate: 3, check: 2, generate: 2, nextPeriod: 3 },
+    "1.4": { createTemplate: 2, check: 1, generate: 1, nextPeriod: 2 },
   };
   expect(budgetAt(budgets, "1.1")).toBe(budgets["1.1"]);
   expect(budgetAt(budgets, "1.3")).toBe(budgets["1.1"]);

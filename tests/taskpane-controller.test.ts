@@ -6,6 +6,10 @@ import type { SheetGrid } from "../src/core/reading/grid";
 import type { TemplateReport, WorkbookHost } from "../src/core/workbook/workbook-host";
 import { sheetSizeProblem } from "../src/core/spec/limits";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
+import type { NextPeriodApplied } from "../src/core/workbook/next-period";
+import * as nextPeriodModule from "../src/core/workbook/next-period";
+import * as nextPeriodPlan from "../src/taskpane/next-period-plan";
+import { kaijuBahao } from "../src/core/spec";
 import { ExcelHostError } from "../src/excel/office-errors";
 import type { EtApplication } from "../src/wps/et-types";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
@@ -27,8 +31,11 @@ const quietLog: FailureLog = () => undefined;
 const trendLoader = () => Promise.resolve(paneTrends);
 
 function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
-  return new PaneController(host, log, trendLoader);
+  return new PaneController(host, log, trendLoader, () => Promise.resolve(nextPeriodPlan));
 }
+
+/** 开始下一期's planning handed over: the pane fetches it as a chunk, and jest runs no dynamic import. */
+const planning = () => Promise.resolve(nextPeriodModule);
 
 /** A host whose reads wait until the test lets them finish. */
 class GatedHost implements WorkbookHost {
@@ -60,6 +67,10 @@ class GatedHost implements WorkbookHost {
   applyEdits(): Promise<void> {
     throw new Error("not used");
   }
+
+  startNextPeriod(): Promise<NextPeriodApplied> {
+    throw new Error("not used");
+  }
 }
 
 /** A host that fails every call with `error`. */
@@ -70,6 +81,7 @@ function failingHost(error: unknown): WorkbookHost {
     createTemplate: () => Promise.reject(error),
     selectCell: () => Promise.reject(error),
     applyEdits: () => Promise.reject(error),
+    startNextPeriod: () => Promise.reject(error),
   };
 }
 
@@ -212,6 +224,7 @@ describe("clicking an issue", () => {
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: () => Promise.reject(new ExcelHostError(message, "ItemNotFound")),
       applyEdits: (edits) => workbook.applyEdits(edits),
+      startNextPeriod: (plan) => workbook.startNextPeriod(plan),
     };
     const pane = controllerOver(host);
     await pane.check();
@@ -257,6 +270,7 @@ describe("failures", () => {
       createTemplate: (options) => workbook.createTemplate(options),
       selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
       applyEdits: (edits) => workbook.applyEdits(edits),
+      startNextPeriod: (plan) => workbook.startNextPeriod(plan),
     };
     const pane = controllerOver(host);
     await pane.generate();
@@ -588,5 +602,91 @@ describe("waiting for Office", () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe("开始下一期", () => {
+  test("first shows what it will archive, change and clear, writing nothing; 确定 applies it", async () => {
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
+    const before = await workbook.readWorkbook();
+    const pane = controllerOver(workbook);
+    await pane.run("next");
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.failure).toBeNull();
+    expect(pane.view.nextPeriod?.title).toBe("第2期 → 第3期（2026年5月）");
+    expect(pane.view.nextPeriod?.lines).toContain(
+      "专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。",
+    );
+    expect(pane.view.nextPeriod?.replacing).toBe(false);
+    expect(pane.view.status).toBe("请核对下列改动，确认后点击“确定开始下一期”。");
+    expect(await workbook.readWorkbook()).toEqual(before);
+
+    await pane.confirmNextPeriod();
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.nextPeriod).toBeNull();
+    expect(pane.view.period?.issue).toBe("第3期");
+    expect(pane.view.status).toBe("已开始第3期（2026年5月）：第2期的数据已写入“历史数据”，请填报本期数据。");
+    expect(await workbook.readWorkbook()).not.toEqual(before);
+  });
+
+  test("取消 drops it and the workbook stays as it was", async () => {
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
+    const before = await workbook.readWorkbook();
+    const pane = controllerOver(workbook);
+    await pane.run("next");
+    pane.cancelNextPeriod();
+    expect(pane.view.nextPeriod).toBeNull();
+    expect(pane.view.status).toBe("已取消开始下一期，工作簿未改动。");
+    await pane.confirmNextPeriod();
+    expect(await workbook.readWorkbook()).toEqual(before);
+  });
+
+  test("refuses while the workbook has errors: the errors are listed and select their cells", async () => {
+    const workbook = new MemoryWorkbook(badSampleGrids(), kaijuBahao, planning);
+    const before = await workbook.readWorkbook();
+    const pane = controllerOver(workbook);
+    await pane.run("next");
+    expect(pane.view.nextPeriod).toBeNull();
+    expect(pane.view.failure).toMatch(/^无法开始下一期：工作簿中有 \d+ 个错误，改正后才能开始下一期：工作簿未改动。$/);
+    const entries = pane.view.issues!.groups.flatMap((group) => group.entries);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((entry) => entry.severity === "error")).toBe(true);
+    await pane.selectIssue(entries[0]!.key);
+    expect(workbook.selection).toEqual({ sheet: entries[0]!.issue.sheet, cell: entries[0]!.issue.cell });
+    expect(await workbook.readWorkbook()).toEqual(before);
+  });
+
+  test("a workbook changed after it was shown is checked again instead of written", async () => {
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
+    const pane = controllerOver(workbook);
+    await pane.run("next");
+    await workbook.applyEdits([{ sheet: "专报设置", cell: "B3", value: 8 }]);
+    const changed = await workbook.readWorkbook();
+    await pane.confirmNextPeriod();
+    expect(await workbook.readWorkbook()).toEqual(changed);
+    expect(pane.view.nextPeriod?.title).toBe("第8期 → 第9期（2026年5月）");
+    expect(pane.view.status).toBe("工作簿在确认前有改动，已重新核对。请核对下列改动，确认后点击“确定开始下一期”。");
+  });
+
+  test("a host that fails on 确定 ends not busy with a sentence", async () => {
+    const workbook = new MemoryWorkbook(sampleGrids(), kaijuBahao, planning);
+    const message = "工作簿受保护或为只读，无法开始下一期。";
+    const host: WorkbookHost = {
+      label: "Excel",
+      readWorkbook: () => workbook.readWorkbook(),
+      createTemplate: (options) => workbook.createTemplate(options),
+      selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
+      applyEdits: (edits) => workbook.applyEdits(edits),
+      startNextPeriod: () => Promise.reject(new ExcelHostError(message, "AccessDenied")),
+    };
+    const pane = controllerOver(host);
+    await pane.run("next");
+    await pane.confirmNextPeriod();
+    expect(pane.view.busy).toBeNull();
+    expect(pane.view.failure).toBe(message);
+  });
+
+  test("the ribbon's ?action=next opens the confirmation", () => {
+    expect(readPaneQuery("?action=next").action).toBe("next");
   });
 });

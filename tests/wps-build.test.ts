@@ -51,7 +51,7 @@ describe("the WPS entry page and ribbon", () => {
     for (const name of callbacks) expect(typeof globals[name]).toBe("function");
   });
 
-  test("the tab 专报 has the three buttons, each starting its pane action with an icon that exists", () => {
+  test("the tab 专报 has the four buttons, each starting its pane action with an icon that exists", () => {
     const ribbon = readDist("wps/ribbon.xml");
     expect(ribbon).toContain('label="专报"');
     const buttons = [...ribbon.matchAll(/<button id="([^"]+)" label="([^"]+)"/g)].map((m) => [m[1], m[2]]);
@@ -59,6 +59,7 @@ describe("the WPS entry page and ribbon", () => {
       ["zbCreateTemplate", "创建模板"],
       ["zbCheckData", "校验数据"],
       ["zbGenerate", "生成专报"],
+      ["zbNextPeriod", "开始下一期"],
     ]);
     expect(Object.keys(ribbonActions)).toEqual(buttons.map(([id]) => id));
     const { globals } = loadWpsEntry();

@@ -48,6 +48,7 @@ test("each button opens one pane, reused and sent to the next action", () => {
     "action=create",
     "action=check",
     "action=generate",
+    "action=next",
   ]);
 });
 

@@ -5,8 +5,10 @@
  *   zhuanbao check FILE.xlsx [--format text|json]
  *   zhuanbao generate [FILE.xlsx] [--format text|json|html|docx] [--out FILE] [--strict]
  *   zhuanbao doctor https://host/path/ [--format text|json]
+ *   zhuanbao next FILE.xlsx --out NEXT.xlsx
  *   zhuanbao history FILE.xlsx [--format csv|json] [--out FILE]
- * Exit codes: 0 done; 1 errors found (check; generate --strict; a doctor check that failed); 2 the command could not run.
+ * Exit codes: 0 done; 1 errors found (check; generate --strict; next on a workbook with errors; history with errors;
+ * a doctor check that failed); 2 the command could not run.
  */
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
@@ -34,6 +36,8 @@ import {
   type Analysis,
   type SheetGrid,
   escapeControlCharacters,
+  planNextPeriod,
+  type NextPeriodPlan,
 } from "../core";
 import { inputAt, writeFileAtomic } from "../files/atomic-write";
 import { renderBulletinDocx } from "../files/export-docx";
@@ -43,7 +47,7 @@ import { mergeReportText } from "./merge-report";
 import { doctorCommand, doctorDetails, doctorOptions, doctorUsage } from "./doctor";
 import { historyDetails, historyExport, historyOptions, historyUsage } from "./history";
 import { loadWorkbookFile, readWorkbookFile } from "./xlsx-read";
-import { gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
+import { addSheet, gridsToWorkbook, workbookBytes } from "../files/xlsx-write";
 
 export interface Io {
   out: (text: string) => void;
@@ -56,7 +60,7 @@ const defaultIo: Io = {
 };
 
 const exitCodes =
-  "退出码：0 完成；1 发现错误（check，generate --strict，history 的历史数据有错误，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
+  "退出码：0 完成；1 发现错误（check，generate --strict，next 因错误拒绝，history 的历史数据有错误，doctor 有未通过的项）；2 无法执行（文件缺失、格式不对、选项有误等）。";
 
 function summaryLine(analysis: Analysis): string {
   const counts = countBySeverity(analysis.issues);
@@ -218,6 +222,49 @@ async function generateCommand(args: ParsedArgs, io: Io): Promise<number> {
   return args.options.has("strict") && hasErrors(analysis.issues) ? 1 : 0;
 }
 
+/** The plan applied to the loaded copy of the input: only the cells it names change. */
+async function applyNextPeriod(workbook: ExcelJS.Workbook, plan: NextPeriodPlan): Promise<void> {
+  if (plan.newSheet) await addSheet(workbook, plan.newSheet);
+  const sheet = (name: string) => workbook.getWorksheet(name)!;
+  for (const write of plan.writes) {
+    const worksheet = sheet(write.sheet);
+    write.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        worksheet.getCell(write.row + i + 1, write.column + j + 1).value = value === "" ? null : value;
+      }),
+    );
+  }
+  for (const format of plan.numberFormats) {
+    const worksheet = sheet(format.sheet);
+    for (let row = format.row; row < format.row + format.rows; row += 1) {
+      worksheet.getCell(row + 1, format.column + 1).numFmt = format.numberFormat;
+    }
+  }
+}
+
+async function nextCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const path = args.positional[0];
+  if (!path) throw new CliError("请指定本期的工作簿，如 zhuanbao next 专报数据.xlsx --out 下一期.xlsx。");
+  const out = requireOut(args, "下一期.xlsx");
+  await refuseOutOverInput(out, [path]);
+  const loaded = await loadWorkbookFile(path, bulletinSheetsCheck(path));
+  const outcome = planNextPeriod(loaded.grids);
+  if (!outcome.ok) {
+    io.err([outcome.reason, ...outcome.issues.map(issueLine), "未生成文件。"].join("\n") + "\n");
+    return 1;
+  }
+  await applyNextPeriod(loaded.workbook, outcome.plan);
+  await writeWorkbook(loaded.workbook, out);
+  const { current, next } = outcome.plan;
+  io.out(
+    [
+      ...outcome.plan.summary,
+      `已生成第${next.issue}期（${next.year}年${next.month}月）的工作簿：${resolve(out)}；“${path}”（第${current.issue}期）未改动。`,
+    ].join("\n") + "\n",
+  );
+  return 0;
+}
+
 /** A workbook without 历史数据 has nothing to export: told from its sheet names before it is read. */
 function historySheetCheck(path: string) {
   return (sheetNames: readonly string[]): string | undefined =>
@@ -314,6 +361,15 @@ const commands: Record<string, Command> = {
     maxPositional: 1,
     positionalHint: "一个工作簿",
     run: generateCommand,
+  },
+  next: {
+    usage: `  zhuanbao next 文件.xlsx --out 下一期.xlsx       开始下一期：本期数据写入“历史数据”，期号加1、月份顺延，
+                                                     清空本期值等，另存为新文件（有错误时拒绝）`,
+    details: `  --out 下一期.xlsx    下一期的工作簿（必填，不能是输入文件；输入文件不会被改动）`,
+    options: { out: outOption("下一期.xlsx") },
+    maxPositional: 1,
+    positionalHint: "一个工作簿",
+    run: nextCommand,
   },
   history: {
     usage: historyUsage,

@@ -19,10 +19,13 @@ import {
   type WorkbookHost,
   planWritesFormulas,
   workbookSheetNames,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
 } from "../core";
 import { supportsCustomFunctions, supportsExcelApi } from "./api-support";
 import { excelHostError } from "./office-errors";
 import { readSheetGrids } from "./read-sheets";
+import type * as NextPeriodWriter from "./next-period-writer";
 import { queueTemplatePlan } from "./template-writer";
 
 async function runExcel<T>(action: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -52,10 +55,19 @@ function hasAdditions(plan: TemplatePlan): boolean {
   return plan.newSheets.length > 0 || plan.extensions.length > 0;
 }
 
+/** 开始下一期's Excel code (next-period-writer.ts), fetched as a chunk of its own on first use. */
+export type NextPeriodLoader = () => Promise<typeof NextPeriodWriter>;
+
+const loadNextPeriod: NextPeriodLoader = () => import(/* webpackChunkName: "next-period" */ "./next-period-writer.js");
+
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly label = "Excel";
 
-  constructor(private readonly catalog: Catalog = kaijuBahao) {}
+  /** `nextPeriod` is for tests, which hand the module over (jest runs no dynamic import). */
+  constructor(
+    private readonly catalog: Catalog = kaijuBahao,
+    private readonly nextPeriod: NextPeriodLoader = loadNextPeriod,
+  ) {}
 
   readWorkbook(options: ReadOptions = {}): Promise<SheetGrid[]> {
     return runExcel("读取工作簿", (context) => this.readSheets(context, options));
@@ -94,6 +106,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
       }
       await context.sync();
     });
+  }
+
+  /**
+   * One Excel.run: the read (1 sync on ExcelApi 1.4+, 2 on 1.1), then every write queued and sent in one
+   * sync. A sync that fails leaves the workbook as it was; Office.js has no rollback, so a command that
+   * fails inside the batch would leave those before it applied: the archive is queued first (see
+   * docs/使用说明.md).
+   */
+  async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const { applyNextPeriod } = await this.nextPeriod();
+    return runExcel("开始下一期", (context) => applyNextPeriod(context, confirmed, this.catalog));
   }
 
   selectCell(sheet: string, cell: string | null): Promise<void> {

@@ -18,6 +18,17 @@ import {
 } from "../core";
 import { supportsExcelApi } from "./api-support";
 
+/**
+ * Protects a sheet as the .xlsx writer does: no password; selecting, resizing and filtering allowed.
+ * Only where this Excel can also lift it again (unprotect is ExcelApi 1.7 as typed), so that 开始下一期
+ * can write 历史数据 later; elsewhere the sheet stays unprotected.
+ */
+export function queueProtection(worksheet: Excel.Worksheet): void {
+  if (supportsExcelApi("1.7")) {
+    worksheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+  }
+}
+
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
   return ((characters * 7 + 5) * 3) / 4;
@@ -84,7 +95,8 @@ function applyFormat(worksheet: Excel.Worksheet, format: SheetFormat, tableRows:
   setWidths(worksheet, format.columns);
 }
 
-function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): Excel.Worksheet {
+/** Adds `grid` as a new sheet, formatted by core's format plan (also 开始下一期's 历史数据). */
+export function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: SheetGrid): Excel.Worksheet {
   const worksheet = worksheets.add(grid.name);
   writeBlock(worksheet, { row: 0, column: 0, values: grid.values.map((row) => [...row]) });
   applyFormat(worksheet, sheetFormat(grid), grid.values.length);
@@ -105,4 +117,8 @@ export function queueTemplatePlan(context: Excel.RequestContext, plan: TemplateP
   for (const extension of plan.extensions) queueExtension(worksheets, extension);
   const created = plan.newSheets.map((grid) => queueNewSheet(worksheets, grid));
   created[0]?.activate();
+  // Protection last: a protected sheet refuses the writes queued after it.
+  plan.newSheets.forEach((grid, i) => {
+    if (sheetFormat(grid).protect) queueProtection(created[i]!);
+  });
 }

@@ -90,6 +90,15 @@ function applyFormat(worksheet: ExcelJS.Worksheet, format: SheetFormat): void {
   }
 }
 
+/** Adds `grid` to `workbook` as a sheet formatted by core's format plan (also 开始下一期's 历史数据). */
+export async function addSheet(workbook: ExcelJS.Workbook, grid: SheetGrid, options: WriteOptions = {}): Promise<void> {
+  const worksheet = workbook.addWorksheet(grid.name);
+  writeValues(worksheet, grid);
+  const format = sheetFormat(grid, options);
+  applyFormat(worksheet, format);
+  if (format.protect) await worksheet.protect("", unitProtection);
+}
+
 /** A workbook holding `grids`, formatted by core's format plan. */
 export async function gridsToWorkbook(
   grids: readonly SheetGrid[],
@@ -97,13 +106,7 @@ export async function gridsToWorkbook(
 ): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "专报助手";
-  for (const grid of grids) {
-    const worksheet = workbook.addWorksheet(grid.name);
-    writeValues(worksheet, grid);
-    const format = sheetFormat(grid, options);
-    applyFormat(worksheet, format);
-    if (format.protect) await worksheet.protect("", unitProtection);
-  }
+  for (const grid of grids) await addSheet(workbook, grid, options);
   return workbook;
 }
 

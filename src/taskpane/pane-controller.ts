@@ -12,7 +12,7 @@ import {
 } from "../core/bulletin";
 import { countBySeverity, type Issue, settingsSheetName, severityLabel } from "../core/spec";
 import type { SheetGrid } from "../core/reading";
-import type { MergeSide, ReadOptions, WorkbookHost } from "../core/workbook";
+import type { MergeSide, NextPeriodOutcome, NextPeriodPlan, ReadOptions, WorkbookHost } from "../core/workbook";
 import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
 import type { paneTrends } from "./trend-data";
@@ -21,6 +21,7 @@ import { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
 import type { IssueList, PaneViewModel, PeriodSummary } from "./pane-model";
 import type { PaneAction } from "./pane-query";
+import type * as NextPeriodPlanModule from "./next-period-plan";
 import type { ReturnFile } from "./return-files";
 import { templateReportLines } from "./template-report-text";
 import type { SaveOutcome } from "./file-saving";
@@ -28,6 +29,11 @@ import { unitFormFileName } from "./unit-form-file";
 import { bulletinFileName } from "./word-file";
 
 type Listener = (model: PaneViewModel) => void;
+
+/** 开始下一期's planning (next-period-plan.ts), fetched as a chunk of its own on first use. */
+export type NextPeriodPlanner = () => Promise<typeof NextPeriodPlanModule>;
+
+const loadPlanner: NextPeriodPlanner = () => import(/* webpackChunkName: "next-period" */ "./next-period-plan.js");
 
 /** Logs what went wrong for whoever supports the pane; the person sees only a sentence. */
 export type FailureLog = (action: string, error: unknown) => void;
@@ -46,7 +52,7 @@ export type TrendLoader = () => Promise<typeof paneTrends>;
 const loadTrends: TrendLoader = async () =>
   (await import(/* webpackChunkName: "trend-data" */ "./trend-data.js")).paneTrends;
 
-type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form";
+type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form" | "plan";
 
 const busyTexts: Record<Activity, string> = {
   read: "正在读取工作簿…",
@@ -57,6 +63,8 @@ const busyTexts: Record<Activity, string> = {
   import: "正在读取报送表…",
   merge: "正在写入合并结果…",
   form: "正在生成报送表…",
+  plan: "正在核对本期数据…",
+  next: "正在开始下一期…",
 };
 
 const actionNames: Record<Activity, string> = {
@@ -68,9 +76,11 @@ const actionNames: Record<Activity, string> = {
   import: "导入报送表",
   merge: "应用合并",
   form: "下载报送表",
+  plan: "开始下一期",
+  next: "开始下一期",
 };
 
-/** Merging reads formula cells as formulas: it never writes them. */
+/** Merging and 开始下一期 read formula cells as formulas: they never write them. */
 const mergeRead: ReadOptions = { formulas: true };
 
 const noFileSaving = "此处不能从任务窗格保存文件（如 Mac 版、iPad 版或部分网页版 Office）。";
@@ -131,6 +141,7 @@ const noResults = {
   templateReport: null,
   merge: null,
   mergeReport: null,
+  nextPeriod: null,
   status: null,
   failure: null,
 } satisfies Partial<PaneViewModel>;
@@ -139,15 +150,19 @@ export class PaneController {
   private model: PaneViewModel;
   private readonly listeners = new Set<Listener>();
 
+  /** `planner` is for tests, which hand the module over (jest runs no dynamic import). */
   constructor(
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
     private readonly trendLoader: TrendLoader = loadTrends,
+    private readonly planner: NextPeriodPlanner = loadPlanner,
   ) {
     this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
 
   private mergeSession: MergeSession | null = null;
+  /** The plan shown for confirmation; 确定 hands it to the host, which checks it still holds. */
+  private nextPlan: NextPeriodPlan | null = null;
 
   get view(): PaneViewModel {
     return this.model;
@@ -168,6 +183,7 @@ export class PaneController {
   async useHost(host: WorkbookHost): Promise<void> {
     this.host = host;
     this.mergeSession = null;
+    this.nextPlan = null;
     this.update({ hostLabel: host.label, ...noResults });
     await this.refresh();
   }
@@ -233,6 +249,8 @@ export class PaneController {
         return this.check();
       case "generate":
         return this.generate();
+      case "next":
+        return this.prepareNextPeriod();
     }
   }
 
@@ -291,6 +309,77 @@ export class PaneController {
         status: empty ? `没有可写入专报的内容。${left || "请先填报数据。"}` : `专报已生成。${left}`,
       };
     });
+  }
+
+  /**
+   * 开始下一期, first step: reads and plans, and shows what would be archived, changed and cleared, or
+   * why it cannot start (the errors, which select their cells like the check's). Writes nothing.
+   */
+  prepareNextPeriod(): Promise<void> {
+    return this.busyWith("plan", async () => {
+      const { planNextPeriod } = await this.planner();
+      const grids = await this.host.readWorkbook(mergeRead);
+      return this.nextPeriodView(planNextPeriod(grids));
+    });
+  }
+
+  private nextPeriodView(outcome: NextPeriodOutcome, changed = false): Partial<PaneViewModel> {
+    if (!outcome.ok) {
+      this.nextPlan = null;
+      return {
+        nextPeriod: null,
+        issues: issueList(outcome.issues),
+        selectedIssue: null,
+        templateReport: null,
+        bulletin: null,
+        bulletinText: null,
+        status: null,
+        failure: `无法开始下一期：${outcome.reason}工作簿未改动。`,
+      };
+    }
+    this.nextPlan = outcome.plan;
+    const { current, next } = outcome.plan;
+    const lead = changed ? "工作簿在确认前有改动，已重新核对。" : "";
+    return {
+      nextPeriod: {
+        title: `第${current.issue}期 → 第${next.issue}期（${next.year}年${next.month}月）`,
+        lines: outcome.plan.summary,
+        replacing: outcome.plan.history.replaced > 0,
+      },
+      status: `${lead}请核对下列改动，确认后点击“确定开始下一期”。`,
+    };
+  }
+
+  /** 开始下一期, second step: the host plans again and writes only what was confirmed. */
+  confirmNextPeriod(): Promise<void> {
+    const confirmed = this.nextPlan;
+    if (!confirmed) return Promise.resolve();
+    return this.busyWith("next", async () => {
+      const result = await this.host.startNextPeriod(confirmed);
+      if (!result.applied) return this.nextPeriodView(result.outcome, true);
+      this.nextPlan = null;
+      const { period } = await this.analyze();
+      const { current, next, history } = result.plan;
+      return {
+        ...period,
+        nextPeriod: null,
+        // Earlier results describe the period just archived.
+        issues: null,
+        selectedIssue: null,
+        bulletin: null,
+        bulletinText: null,
+        templateReport: null,
+        mergeReport: null,
+        status: `已开始第${next.issue}期（${next.year}年${next.month}月）：第${current.issue}期的数据已写入“${history.sheet}”，请填报本期数据。`,
+      };
+    });
+  }
+
+  /** Drops the confirmation without writing anything. */
+  cancelNextPeriod(): void {
+    if (this.model.busy !== null) return;
+    this.nextPlan = null;
+    this.update({ nextPeriod: null, status: "已取消开始下一期，工作簿未改动。", failure: null });
   }
 
   /** Selects the issue's cell in the workbook so the person can fix it. */

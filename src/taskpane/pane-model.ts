@@ -83,6 +83,16 @@ export interface MergeView {
   editCount: number;
 }
 
+/** 开始下一期 waiting for the person's 确定: what it will archive, change and clear. */
+export interface NextPeriodView {
+  /** 第2期 → 第3期（2026年5月） */
+  title: string;
+  /** The plan's summary, a sentence a line. */
+  lines: string[];
+  /** Whether rows already in 历史数据 for the period will be replaced (said with emphasis). */
+  replacing: boolean;
+}
+
 export interface PaneViewModel {
   /** Excel / 预览模式 */
   hostLabel: string;
@@ -110,6 +120,8 @@ export interface PaneViewModel {
   merge: MergeView | null;
   /** What the last 应用合并 wrote, one sentence a line. */
   mergeReport: string[] | null;
+  /** 开始下一期 waiting for confirmation; null when there is none. */
+  nextPeriod: NextPeriodView | null;
   /** The outcome of the last action, for the live region. */
   status: string | null;
   /** A failure in plain Chinese. */

@@ -1,12 +1,12 @@
 /**
- * What the page address asks for: the ribbon opens the pane with ?action=create|check|generate, and
+ * What the page address asks for: the ribbon opens the pane with ?action=create|check|generate|next, and
  * the preview accepts ?sample=bad (a sample with bad entries) or ?sample=blank (an empty workbook).
  */
 
-export type PaneAction = "create" | "check" | "generate";
+export type PaneAction = "create" | "check" | "generate" | "next";
 export type PreviewSample = "sample" | "bad" | "blank";
 
-const actions: readonly PaneAction[] = ["create", "check", "generate"];
+const actions: readonly PaneAction[] = ["create", "check", "generate", "next"];
 
 export interface PaneQuery {
   action: PaneAction | null;

@@ -14,6 +14,7 @@ import type {
   IssueGroup,
   IssueList,
   MergeView,
+  NextPeriodView,
   PaneViewModel,
   PeriodSummary,
   SeverityCounts,
@@ -29,6 +30,8 @@ export interface PaneViewHandlers extends MergeChoiceHandlers {
   onApplyMerge(): void;
   onCancelMerge(): void;
   onDownloadUnitForm(categories: string[]): void;
+  onConfirmNextPeriod(): void;
+  onCancelNextPeriod(): void;
 }
 
 /** The charts are a chunk of their own: most workbooks have no history, and the IE11 bundle has a budget. */
@@ -189,8 +192,23 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   const mergeReportList = byId("merge-report-lines");
   const formButton = byId<HTMLButtonElement>("download-unit-form");
   const categoryBoxes = categoryOptions(byId("unit-form-categories"), categories);
+  const nextSection = byId("next-period");
+  const nextHeading = byId("next-period-heading");
+  const nextLines = byId("next-period-lines");
+  const nextReplacing = byId("next-period-replacing");
+  const confirmNextButton = byId<HTMLButtonElement>("confirm-next-period");
+  const cancelNextButton = byId<HTMLButtonElement>("cancel-next-period");
   // Buttons that start work: while the pane is busy they stay focusable but do nothing.
-  const workButtons = [...actionButtons, downloadButton, importButton, applyButton, cancelButton, formButton];
+  const workButtons = [
+    ...actionButtons,
+    downloadButton,
+    importButton,
+    applyButton,
+    cancelButton,
+    formButton,
+    confirmNextButton,
+    cancelNextButton,
+  ];
   const whenIdle = (button: HTMLButtonElement, work: () => void) =>
     button.addEventListener("click", () => {
       if (button.getAttribute("aria-disabled") !== "true") work();
@@ -214,6 +232,8 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   });
   whenIdle(applyButton, () => handlers.onApplyMerge());
   whenIdle(cancelButton, () => handlers.onCancelMerge());
+  whenIdle(confirmNextButton, () => handlers.onConfirmNextPeriod());
+  whenIdle(cancelNextButton, () => handlers.onCancelNextPeriod());
   whenIdle(formButton, () =>
     handlers.onDownloadUnitForm(categoryBoxes.filter((box) => box.checked).map((box) => box.value)),
   );
@@ -227,6 +247,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     merge: MergeView | null;
     mergeReport: string[] | null;
     trends: TrendSeries[] | null;
+    nextPeriod: NextPeriodView | null;
   } | null = null;
   // Counts the trends drawn, so a chunk that loads after newer trends arrived draws nothing.
   let trendDrawings = 0;
@@ -308,6 +329,16 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
     );
   }
 
+  function drawNextPeriod(view: NextPeriodView | null): void {
+    nextSection.hidden = view === null;
+    nextHeading.textContent = view?.title ?? "";
+    replaceAll(
+      nextLines,
+      (view?.lines ?? []).map((line) => element("li", undefined, line)),
+    );
+    nextReplacing.hidden = !view?.replacing;
+  }
+
   function drawActivity(model: PaneViewModel): void {
     const busy = model.busy !== null;
     setClass(activity, "is-busy", busy);
@@ -349,6 +380,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
       if (!drawn || drawn.bulletin !== model.bulletin) drawBulletin(model.bulletin);
       if (!drawn || drawn.merge !== model.merge) drawMerge(model.merge);
       if (!drawn || drawn.mergeReport !== model.mergeReport) drawMergeReport(model.mergeReport);
+      if (!drawn || drawn.nextPeriod !== model.nextPeriod) drawNextPeriod(model.nextPeriod);
       copyButton.disabled = model.bulletin === null;
       downloadButton.disabled = model.bulletin === null;
       drawActivity(model);
@@ -362,6 +394,7 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
         merge: model.merge,
         mergeReport: model.mergeReport,
         trends: model.trends,
+        nextPeriod: model.nextPeriod,
       };
     },
     selectBulletinText() {

@@ -92,6 +92,8 @@ async function start(): Promise<void> {
       onApplyMerge: () => void pane.applyMerge(),
       onCancelMerge: () => pane.cancelMerge(),
       onDownloadUnitForm: (categories) => void pane.downloadUnitForm(categories, saveUnitForm),
+      onConfirmNextPeriod: () => void pane.confirmNextPeriod(),
+      onCancelNextPeriod: () => pane.cancelNextPeriod(),
     },
   );
   pane.subscribe(view.render);

@@ -6,10 +6,11 @@
 import type { WpsAddinApi, WpsTaskPane } from "./et-types";
 
 /** ribbon.xml's button ids and the pane action each starts. */
-export const ribbonActions: Readonly<Record<string, "create" | "check" | "generate">> = {
+export const ribbonActions: Readonly<Record<string, "create" | "check" | "generate" | "next">> = {
   zbCreateTemplate: "create",
   zbCheckData: "check",
   zbGenerate: "generate",
+  zbNextPeriod: "next",
 };
 
 export const paneTitle = "专报助手";

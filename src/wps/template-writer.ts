@@ -70,7 +70,8 @@ function applyFormat(worksheet: EtWorksheet, format: SheetFormat): void {
   setWidths(worksheet, format.columns);
 }
 
-function writeNewSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
+/** Names a sheet just added `grid`'s name and writes it formatted (also 开始下一期's 历史数据). */
+export function writeNewSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
   worksheet.Name = grid.name;
   writeBlock(worksheet, { row: 0, column: 0, values: grid.values.map((row) => [...row]) });
   applyFormat(worksheet, sheetFormat(grid));

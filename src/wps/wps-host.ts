@@ -17,16 +17,26 @@ import {
   type SheetGrid,
   type TemplateReport,
   type WorkbookHost,
+  type NextPeriodApplied,
+  type NextPeriodPlan,
 } from "../core";
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et-types";
 import { readSheetGrids } from "./read-sheets";
+import type * as NextPeriodWriter from "./next-period-writer";
 import { writeTemplatePlan } from "./template-writer";
 import { noWorkbookError, wpsHostError } from "./wps-errors";
+
+/** 开始下一期's WPS code (next-period-writer.ts), fetched as a chunk of its own on first use. */
+export type NextPeriodLoader = () => Promise<typeof NextPeriodWriter>;
+
+const loadNextPeriod: NextPeriodLoader = () => import(/* webpackChunkName: "next-period" */ "./next-period-writer.js");
 
 export interface WpsHostOptions {
   /** Whether this WPS has custom functions (wps.AddCustomFunction, 12.1.0.20540+), so ZB formulas work. */
   customFunctions: boolean;
   catalog?: Catalog;
+  /** For tests, which hand the module over (jest runs no dynamic import). */
+  nextPeriod?: NextPeriodLoader;
 }
 
 /** Runs `work` on the active workbook, with any failure worded for the person who asked. */
@@ -94,6 +104,12 @@ export class WpsWorkbookHost implements WorkbookHost {
         worksheet.Range(edit.cell).Value2 = [[cellInput(edit.value)]];
       }
     });
+  }
+
+  /** Reads again with formulas, plans again, and writes the plan if it is still the one confirmed. */
+  async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const { applyNextPeriod } = await (this.options.nextPeriod ?? loadNextPeriod)();
+    return withWorkbook(this.app, "开始下一期", (workbook) => applyNextPeriod(workbook, confirmed, this.catalog));
   }
 
   /** Activate and Select are outside the subset: where WPS lacks them, nothing moves. */

@@ -80,6 +80,30 @@ describeInChromium.each(bundleVariants)("the built pane in Chromium, preview mod
   );
 
   test(
+    "开始下一期 lists what it will change and changes nothing until 确定; then the pane shows 第3期",
+    async () => {
+      const { page, record } = await open();
+      expect(await runAction(page, "开始下一期")).toBe("请核对下列改动，确认后点击“确定开始下一期”。");
+      const card = page.locator("#next-period");
+      expect(await card.isVisible()).toBe(true);
+      expect(await page.locator("#next-period-heading").textContent()).toBe("第2期 → 第3期（2026年5月）");
+      const lines = await page.locator("#next-period-lines li").allTextContents();
+      expect(lines).toContain("专报设置：期号 2 → 3；统计月份 4 → 5；累计截止月份 3 → 4；清空印发日期。");
+      expect(await page.locator("#next-period-replacing").isVisible()).toBe(false);
+      expect(await page.locator("#period-fields dd").nth(1).textContent()).toBe("第2期");
+
+      await page.getByRole("button", { name: "确定开始下一期", exact: true }).click();
+      await waitUntilIdle(page);
+      expect(await statusText(page)).toBe("已开始第3期（2026年5月）：第2期的数据已写入“历史数据”，请填报本期数据。");
+      expect(await card.isVisible()).toBe(false);
+      expect(await page.locator("#period-fields dd").nth(1).textContent()).toBe("第3期");
+      expect(await page.locator("#period-fields dd").nth(3).textContent()).toBe("未填写");
+      expect(record.pageErrors).toEqual([]);
+    },
+    testTimeout,
+  );
+
+  test(
     "生成专报 shows the seed's bulletin: 【主要指标】 as indicators-expected.txt, every line of bulletin-expected.txt in order",
     async () => {
       const { page, record } = await open();

@@ -156,10 +156,14 @@ export class FakeEt {
   private readonly workbookOpen: boolean;
   readonly application: object;
 
+  /** Whether worksheets have Protect() and Unprotect() (VBA's, outside the subset: used where `in` finds them). */
+  private readonly sheetProtection: boolean;
+
   constructor(
     seeds: readonly EtSheetSeed[] = [{ name: "Sheet1", values: [] }],
-    options: { noWorkbook?: boolean } = {},
+    options: { noWorkbook?: boolean; sheetProtection?: boolean } = {},
   ) {
+    this.sheetProtection = options.sheetProtection ?? false;
     this.sheets = seeds.map((seed) => {
       const sheet = new FakeSheet(seed.name);
       const origin = parseCell(seed.at ?? "A1");
@@ -182,7 +186,18 @@ export class FakeEt {
     });
   }
 
-  // ——— what tests inspect (not host calls) ———
+  // ——— what tests inspect or set up (not host calls) ———
+
+  private readonly protectedSheets = new Set<string>();
+
+  /** Writing values into `sheet` then throws, as WPS does for a protected sheet. */
+  protectSheet(sheet: string): void {
+    this.protectedSheets.add(sheet);
+  }
+
+  isProtected(sheet: string): boolean {
+    return this.protectedSheets.has(sheet);
+  }
 
   sheetNames(): string[] {
     return this.sheets.map((sheet) => sheet.name);
@@ -322,7 +337,21 @@ export class FakeEt {
       },
       UsedRange: { get: () => this.range(sheet, sheet.usedRect()) },
       Range: { call: (address) => this.range(sheet, parseRange(String(address))) },
+      ...(this.sheetProtection ? this.protectionMembers(sheet) : {}),
     });
+  }
+
+  /** VBA's Worksheet.Protect() and Unprotect() without a password. */
+  private protectionMembers(sheet: FakeSheet): Record<string, Member> {
+    const change =
+      (protect: boolean) =>
+      (...args: unknown[]) => {
+        if (args.length > 0) throw new Error("ET stand-in: Protect() and Unprotect() are modelled without arguments");
+        this.hostWrites += 1;
+        if (protect) this.protectedSheets.add(sheet.name);
+        else this.protectedSheets.delete(sheet.name);
+      };
+    return { Protect: { call: change(true) }, Unprotect: { call: change(false) } };
   }
 
   private each(rect: Rect, apply: (cell: EtCellState, row: number, column: number) => void, sheet: FakeSheet): void {
@@ -342,6 +371,7 @@ export class FakeEt {
   }
 
   private write(sheet: FakeSheet, rect: Rect, matrix: unknown): void {
+    if (this.protectedSheets.has(sheet.name)) throw new Error(`ET stand-in: ${sheet.name} is protected`);
     const rows = rect.bottom - rect.top + 1;
     const columns = rect.right - rect.left + 1;
     const shapeOk =

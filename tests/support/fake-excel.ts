@@ -133,6 +133,8 @@ class SheetState {
   /** Alignments by "row,column", kept beside the cells: they do not make a cell part of the used range. */
   readonly alignments = new Map<string, FakeAlignment>();
   frozenRows = 0;
+  /** Worksheet protection: writes of values, formulas and number formats fail with AccessDenied. */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -178,6 +180,9 @@ class Batch {
   syncCount = 0;
   writeCount = 0;
   failNext: string | null = null;
+  /** The first sync that carries a write fails with this code, before applying anything. */
+  failWriting: string | null = null;
+  private pendingWrites = false;
 
   constructor(
     readonly state: WorkbookState,
@@ -189,6 +194,7 @@ class Batch {
   }
 
   write(command: () => void): void {
+    this.pendingWrites = true;
     this.enqueue(() => {
       command();
       this.writeCount += 1;
@@ -210,10 +216,17 @@ class Batch {
   async sync(): Promise<void> {
     this.syncCount += 1;
     const commands = this.queue;
+    const writes = this.pendingWrites;
     this.queue = [];
+    this.pendingWrites = false;
     if (this.failNext) {
       const code = this.failNext;
       this.failNext = null;
+      throw new FakeOfficeError(code, `simulated ${code}`);
+    }
+    if (this.failWriting && writes) {
+      const code = this.failWriting;
+      this.failWriting = null;
       throw new FakeOfficeError(code, `simulated ${code}`);
     }
     for (const command of commands) command();
@@ -397,6 +410,7 @@ class FakeRange extends Loadable {
   ) {
     this.batch.write(() => {
       const { sheet, rect } = this.resolve();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected`);
       const [rows, columns] = [rect.bottom - rect.top + 1, rect.right - rect.left + 1];
       if (
         !Array.isArray(matrix) ||
@@ -545,6 +559,35 @@ class FakeFreezePanes {
   }
 }
 
+class FakeWorksheetProtection {
+  constructor(
+    private readonly batch: Batch,
+    private readonly worksheet: () => SheetState,
+  ) {}
+
+  protect(options?: unknown, ...rest: unknown[]): void {
+    if (rest.length > 0) throw new Error("fake Excel models protect(options) without a password");
+    if (options !== undefined && (typeof options !== "object" || options === null)) {
+      throw new Error("fake Excel: protect's options must be an object");
+    }
+    this.batch.requires("1.2", "WorksheetProtection.protect");
+    this.batch.write(() => {
+      const sheet = this.worksheet();
+      if (sheet.protected)
+        throw new FakeOfficeError("InvalidOperation", `The sheet ${sheet.name} is already protected`);
+      sheet.protected = true;
+    });
+  }
+
+  unprotect(...args: unknown[]): void {
+    if (args.length > 0) throw new Error("fake Excel models unprotect() without a password");
+    this.batch.requires("1.2", "WorksheetProtection.unprotect");
+    this.batch.write(() => {
+      this.worksheet().protected = false;
+    });
+  }
+}
+
 class FakeWorksheet extends Loadable {
   /**
    * `locate` finds the sheet when a command runs: it throws ItemNotFound for getItem of a missing sheet,
@@ -581,6 +624,10 @@ class FakeWorksheet extends Loadable {
 
   get tables(): FakeTableCollection {
     return strict(new FakeTableCollection(this.batch, () => this.resolve()), "TableCollection");
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return strict(new FakeWorksheetProtection(this.batch, () => this.resolve()), "WorksheetProtection");
   }
 
   get freezePanes(): FakeFreezePanes {
@@ -709,6 +756,7 @@ export class FakeExcel {
   private readonly excelApi: string;
   private readonly customFunctions: boolean;
   private failNext: string | null = null;
+  private failWriting: string | null = null;
   /** Syncs made in all `Excel.run` batches so far. */
   syncCount = 0;
   /** Commands that changed the workbook (values, formats, sheets, selection…). */
@@ -743,7 +791,9 @@ export class FakeExcel {
     this.runCount += 1;
     const batch = new Batch(this.state, this.excelApi);
     batch.failNext = this.failNext;
+    batch.failWriting = this.failWriting;
     this.failNext = null;
+    this.failWriting = null;
     try {
       const result = await batchFunction(strict(new FakeRequestContext(batch), "RequestContext"));
       // Excel.run flushes what the batch left queued.
@@ -771,6 +821,20 @@ export class FakeExcel {
   /** The next sync fails with this Office error code before applying anything. */
   failNextSyncWith(code: string): void {
     this.failNext = code;
+  }
+
+  /** The next run's first sync that carries a write fails with this code before applying anything. */
+  failWritingSyncWith(code: string): void {
+    this.failWriting = code;
+  }
+
+  /** Protects a sheet without a password, as a person or a written template would have. */
+  protectSheet(name: string): void {
+    this.sheetState(name).protected = true;
+  }
+
+  isProtected(name: string): boolean {
+    return this.sheetState(name).protected;
   }
 
   protectStructure(): void {

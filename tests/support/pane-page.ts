@@ -168,7 +168,7 @@ export async function waitUntilIdle(page: Page): Promise<void> {
   });
 }
 
-export type ActionLabel = "创建模板" | "校验数据" | "生成专报";
+export type ActionLabel = "创建模板" | "校验数据" | "生成专报" | "开始下一期";
 
 /** Clicks an action button and waits until it is done, returning the status it left (or throwing its failure). */
 export async function runAction(page: Page, label: ActionLabel): Promise<string> {

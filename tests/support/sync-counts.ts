@@ -8,15 +8,20 @@ import {
   analyzeWorkbook,
   bulletinDocument,
   kaijuBahao,
+  planNextPeriod,
   workbookGrids,
   type Catalog,
   type SheetGrid,
 } from "../../src/core";
 import { ExcelWorkbookHost } from "../../src/excel/excel-host";
+import * as excelNextPeriod from "../../src/excel/next-period-writer";
 import { compareVersions, FakeExcel, type FakeOptions } from "./fake-excel";
 
-/** 创建模板 runs createTemplate; 校验数据 and 生成专报 read the workbook and run the core. */
-export const measuredActions = ["createTemplate", "check", "generate"] as const;
+/**
+ * 创建模板 runs createTemplate; 校验数据 and 生成专报 read the workbook and run the core; 开始下一期's
+ * 确定 (startNextPeriod) reads again, plans again and writes the archive and the clearing.
+ */
+export const measuredActions = ["createTemplate", "check", "generate", "nextPeriod"] as const;
 export type MeasuredAction = (typeof measuredActions)[number];
 
 /**
@@ -74,7 +79,7 @@ async function costOf(
   const fake = new FakeExcel(grids, host);
   fake.install();
   try {
-    await action(new ExcelWorkbookHost(catalog));
+    await action(new ExcelWorkbookHost(catalog, () => Promise.resolve(excelNextPeriod)));
     return { syncs: fake.syncCount, writes: fake.writeCount };
   } finally {
     FakeExcel.uninstall();
@@ -112,6 +117,11 @@ export async function costPerAction(
     }),
     generate: await costOf(grids, host, catalog, async (excel) => {
       if (bulletinDocument(await analyze(excel)).sections.length === 0) throw new Error("no bulletin sections");
+    }),
+    nextPeriod: await costOf(grids, host, catalog, async (excel) => {
+      const outcome = planNextPeriod(grids, { catalog });
+      if (!outcome.ok) throw new Error(outcome.reason);
+      if (!(await excel.startNextPeriod(outcome.plan)).applied) throw new Error("the plan was not applied");
     }),
   };
 }

@@ -15,6 +15,11 @@ export function cellInput(value: number | string): number | string {
   return typeof value === "number" ? value : `'${value}`;
 }
 
+/** A planned write's cell (core's CellWrite): "" empties it, other text stays text. */
+export function writeInput(value: number | string): number | string {
+  return value === "" ? "" : cellInput(value);
+}
+
 /** A template cell as a formula write takes it; text the host would read as a formula keeps an apostrophe. */
 export function formulaInput(value: unknown): string | number | boolean {
   if (value === null || value === undefined) return "";

@@ -4,6 +4,7 @@ export * from "./cell-input";
 export * from "./memory-workbook";
 export * from "./merge";
 export * from "./merge-report";
+export * from "./next-period";
 export * from "./template-plan";
 export * from "./unit-form";
 export type * from "./workbook-host";

@@ -8,6 +8,8 @@ import type { Catalog } from "../spec/catalog/types";
 import { readCell } from "../reading/cells";
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
+import type { NextPeriodApplied, NextPeriodPlan } from "./next-period";
+import type * as NextPeriodModule from "./next-period";
 import { type CellBlock, planTemplate } from "./template-plan";
 import type { TemplateReport, WorkbookHost } from "./workbook-host";
 import { workbookGrids } from "./workbook-template";
@@ -53,14 +55,21 @@ function withBlock(grid: SheetGrid, block: CellBlock, overwrite = false): SheetG
   return { ...grid, values: rows, originRow, originColumn };
 }
 
+/** 开始下一期's planning (next-period.ts), which the pane fetches as a chunk of its own on first use. */
+export type NextPeriodPlanning = () => Promise<Pick<typeof NextPeriodModule, "recheckNextPeriod" | "gridsAfter">>;
+
+const loadPlanning: NextPeriodPlanning = () => import(/* webpackChunkName: "next-period" */ "./next-period.js");
+
 export class MemoryWorkbook implements WorkbookHost {
   readonly label = "预览模式";
   private grids: SheetGrid[];
   private selected: CellSelection | null = null;
 
+  /** `planning` is for tests and the CLI's build, which hand the module over (jest runs no dynamic import). */
   constructor(
     grids: readonly SheetGrid[] = [],
     private readonly catalog: Catalog = kaijuBahao,
+    private readonly planning: NextPeriodPlanning = loadPlanning,
   ) {
     this.grids = grids.map(copyGrid);
   }
@@ -96,6 +105,13 @@ export class MemoryWorkbook implements WorkbookHost {
       return { index, block: { row: position.row, column: position.column, values: [[edit.value]] } };
     });
     for (const { index, block } of placed) this.grids[index] = withBlock(this.grids[index]!, block, true);
+  }
+
+  async startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied> {
+    const { recheckNextPeriod, gridsAfter } = await this.planning();
+    const result = recheckNextPeriod(this.grids, confirmed, { catalog: this.catalog });
+    if (result.applied) this.grids = gridsAfter(this.grids, result.plan);
+    return result;
   }
 
   async selectCell(sheet: string, cell: string | null): Promise<void> {

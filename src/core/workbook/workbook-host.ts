@@ -4,6 +4,7 @@
  */
 import type { SheetGrid } from "../reading/grid";
 import type { CellEdit } from "./merge";
+import type { NextPeriodApplied, NextPeriodPlan } from "./next-period";
 
 export interface TemplateReport {
   /** Sheets that did not exist and were added whole. */
@@ -42,6 +43,12 @@ export interface WorkbookHost {
    * else changes. Callers plan the edits on a fresh readWorkbook, so their sheets exist.
    */
   applyEdits(edits: readonly CellEdit[]): Promise<void>;
+  /**
+   * 开始下一期 once the person confirmed `confirmed`: reads the sheets again with their formulas, plans
+   * again (recheckNextPeriod) and writes only when the plan still says what was confirmed — in Excel in
+   * one batch: ≤ 3 context.sync with the read, the writes in one. Otherwise writes nothing.
+   */
+  startNextPeriod(confirmed: NextPeriodPlan): Promise<NextPeriodApplied>;
   /** Selects a cell (or the sheet when cell is null) so a person can fix it. */
   selectCell(sheet: string, cell: string | null): Promise<void>;
 }
