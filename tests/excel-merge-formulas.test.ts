@@ -13,6 +13,7 @@ import { WpsWorkbookHost } from "../src/wps/wps-host";
 import { FakeEt, type EtSeedCell } from "./support/fake-et";
 import { FakeExcel } from "./support/fake-excel";
 import { setCell } from "./support/sample";
+import { paneChunks } from "./support/pane-chunks";
 
 afterEach(() => FakeExcel.uninstall());
 
@@ -32,7 +33,7 @@ describe("merging in Excel", () => {
     const completion = fake.cell("城乡融合", "E2").formula;
     const growth = fake.cell("城乡融合", "G2").formula;
     expect(completion).toMatch(/^=/);
-    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined);
+    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined, paneChunks);
     const syncs = fake.syncCount;
 
     await pane.importReturns(async () => [
@@ -63,7 +64,7 @@ describe("merging in Excel", () => {
     );
     const fake = new FakeExcel(master, { excelApi: "1.4" });
     fake.install();
-    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined);
+    const pane = new PaneController(new ExcelWorkbookHost(), () => undefined, paneChunks);
     await pane.importReturns(async () => [unitReturn([["L2", "已核实"]])]);
     expect(pane.view.merge!.conflicts.map((c) => [c.cell, c.masterText, c.unitText])).toEqual([
       ["L2", "=待核实", "已核实"],
@@ -87,7 +88,7 @@ describe("merging in Excel", () => {
     const completion = et.cell("城乡融合", "E2").formula;
     expect(completion).toMatch(/^=/);
     const host = new WpsWorkbookHost(et.application as EtApplication, { customFunctions: false });
-    const pane = new PaneController(host, () => undefined);
+    const pane = new PaneController(host, () => undefined, paneChunks);
 
     await pane.importReturns(async () => [
       unitReturn([

@@ -91,3 +91,18 @@ test("趋势 and the preview are loaded on demand: the series, the charts and th
   for (const initial of ["taskpane.js", "legacy/taskpane.js"]) expect(readDist(initial)).not.toContain(previewMarker);
   expect(chunksHolding(previewMarker)).toEqual([expect.stringMatching(/^preview\./)]);
 });
+
+test("导入报送表's merge is loaded on demand: its planning and its view are chunks of their own", () => {
+  // Text only merge-session.ts holds, and text only merge-view.ts holds.
+  const sessionMarker = "没有需要写入的内容，工作簿未改动。";
+  const viewMarker = "总表与报送值不同，默认保留总表。";
+  for (const initial of ["taskpane.js", "legacy/taskpane.js"]) {
+    expect([initial, readDist(initial).includes(sessionMarker), readDist(initial).includes(viewMarker)]).toEqual([
+      initial,
+      false,
+      false,
+    ]);
+  }
+  expect(chunksHolding(sessionMarker)).toEqual([expect.stringMatching(/^merge\./)]);
+  expect(chunksHolding(viewMarker)).toEqual([expect.stringMatching(/^merge-view\./)]);
+});

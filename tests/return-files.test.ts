@@ -14,6 +14,7 @@ import { unitFormBytes } from "../src/taskpane/unit-form-file";
 import { compoundFile, xlsxWithUnreadableSheets, zipOf } from "./support/file-formats";
 import { setCell } from "./support/sample";
 import { sheetXml, workbook } from "./support/zip-workbooks";
+import { paneChunks } from "./support/pane-chunks";
 
 const loadExcelJs = async () => ExcelJS;
 const loadSniff = async () => sniffer;
@@ -112,6 +113,8 @@ describe("readReturnFiles", () => {
     ]);
     const pane = new PaneController(
       new MemoryWorkbook(workbookGrids(kaijuBahao, { sample: false, formulas: "plain" })),
+      undefined,
+      paneChunks,
     );
     await pane.importReturns(() => readReturnFiles([form], loadExcelJs, loadSniff));
     expect(pane.view.merge).toMatchObject({ merged: ["市人社局"], editCount: 2, rejected: [] });

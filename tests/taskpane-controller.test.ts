@@ -8,7 +8,6 @@ import { sheetSizeProblem } from "../src/core/spec/limits";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import type { NextPeriodApplied } from "../src/core/workbook/next-period";
 import * as nextPeriodModule from "../src/core/workbook/next-period";
-import * as nextPeriodPlan from "../src/taskpane/next-period-plan";
 import { kaijuBahao } from "../src/core/spec";
 import { ExcelHostError } from "../src/excel/office-errors";
 import type { EtApplication } from "../src/wps/et-types";
@@ -19,19 +18,16 @@ import { type FailureLog, PaneController } from "../src/taskpane/pane-controller
 import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
-import { paneTrends } from "../src/taskpane/trend-data";
 import { templateReportLines } from "../src/taskpane/template-report-text";
 import { FakeEt } from "./support/fake-et";
+import { paneChunks } from "./support/pane-chunks";
 import { FakeExcel } from "./support/fake-excel";
 import { referenceLines, sampleGrids, withoutSheet } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
 
-/** The trend code as the page loads it, without the chunk. */
-const trendLoader = () => Promise.resolve(paneTrends);
-
 function controllerOver(host: WorkbookHost, log: FailureLog = quietLog): PaneController {
-  return new PaneController(host, log, trendLoader, () => Promise.resolve(nextPeriodPlan));
+  return new PaneController(host, log, paneChunks);
 }
 
 /** 开始下一期's planning handed over: the pane fetches it as a chunk, and jest runs no dynamic import. */
@@ -441,7 +437,10 @@ describe("趋势", () => {
   test("when the trend code cannot be loaded, the check results show without 趋势 and the failure is logged", async () => {
     const log = jest.fn<FailureLog>();
     const error = new Error("Loading chunk trend-data failed");
-    const pane = new PaneController(previewWorkbook("sample"), log, () => Promise.reject(error));
+    const pane = new PaneController(previewWorkbook("sample"), log, {
+      ...paneChunks,
+      trends: () => Promise.reject(error),
+    });
     await pane.check();
     expect(pane.view.trends).toBeNull();
     expect(pane.view.issues).not.toBeNull();

@@ -14,6 +14,7 @@ import {
 } from "../src/taskpane/pane-controller";
 import { notAWorkbook, type ReturnFile } from "../src/taskpane/return-files";
 import { sampleGrids, setCell } from "./support/sample";
+import { paneChunks } from "./support/pane-chunks";
 
 const quietLog: FailureLog = () => undefined;
 
@@ -54,7 +55,7 @@ const unreadable: ReturnFile = { fileName: "旧表.xls", unreadable: notAWorkboo
 
 async function importedPane(files: ReturnFile[], grids: SheetGrid[] = masterGrids()) {
   const workbook = new RecordingWorkbook(grids);
-  const pane = new PaneController(workbook, quietLog);
+  const pane = new PaneController(workbook, quietLog, paneChunks);
   await pane.importReturns(async () => files);
   return { workbook, pane };
 }
@@ -153,7 +154,7 @@ describe("导入报送表", () => {
 
   test("a workbook changed since the import is compared again instead of written", async () => {
     const workbook = new RecordingWorkbook(masterGrids());
-    const pane = new PaneController(workbook, quietLog);
+    const pane = new PaneController(workbook, quietLog, paneChunks);
     await pane.importReturns(async () => [goodReturn()]);
     // Someone types a different 目标值 into D2 before 应用合并: a new conflict the person has not seen.
     await workbook.applyEdits([{ sheet: "城乡融合", cell: "D2", value: 480 }]);
@@ -193,7 +194,7 @@ describe("导入报送表", () => {
 
   test("a failure while reading the files is a Chinese sentence, and nothing is shown to merge", async () => {
     const log = jest.fn<FailureLog>();
-    const pane = new PaneController(new RecordingWorkbook(masterGrids()), log);
+    const pane = new PaneController(new RecordingWorkbook(masterGrids()), log, paneChunks);
     const error = new Error("Loading chunk xlsx-reader failed");
     await pane.importReturns(() => Promise.reject(error));
     expect(pane.view.failure).toMatch(/^操作未完成：未能导入报送表。/);
@@ -204,7 +205,7 @@ describe("导入报送表", () => {
 
 describe("下载 Word 文档", () => {
   async function generatedPane(log: FailureLog = quietLog) {
-    const pane = new PaneController(new MemoryWorkbook(sampleGrids()), log);
+    const pane = new PaneController(new MemoryWorkbook(sampleGrids()), log, paneChunks);
     await pane.generate();
     return pane;
   }
@@ -240,7 +241,7 @@ describe("下载 Word 文档", () => {
   });
 
   test("does nothing before a bulletin is generated", async () => {
-    const pane = new PaneController(new MemoryWorkbook(sampleGrids()), quietLog);
+    const pane = new PaneController(new MemoryWorkbook(sampleGrids()), quietLog, paneChunks);
     const save = jest.fn<WordDocumentSaver>(async () => "saved");
     await pane.downloadWord(save);
     expect(save).not.toHaveBeenCalled();
@@ -249,7 +250,7 @@ describe("下载 Word 文档", () => {
 
 describe("下载报送表", () => {
   test("saves the form of the chosen categories under their names", async () => {
-    const pane = new PaneController(new MemoryWorkbook(), quietLog);
+    const pane = new PaneController(new MemoryWorkbook(), quietLog, paneChunks);
     const save = jest.fn<UnitFormSaver>(async () => "saved");
     await pane.downloadUnitForm(["城乡融合", "民生实事"], save);
     expect(save).toHaveBeenCalledWith(["城乡融合", "民生实事"], "报送表（城乡融合、民生实事）.xlsx");
@@ -257,7 +258,7 @@ describe("下载报送表", () => {
   });
 
   test("asks for a category when none is ticked, and says where files cannot be saved", async () => {
-    const pane = new PaneController(new MemoryWorkbook(), quietLog);
+    const pane = new PaneController(new MemoryWorkbook(), quietLog, paneChunks);
     const save = jest.fn<UnitFormSaver>(async () => "unsupported");
     await pane.downloadUnitForm([], save);
     expect(save).not.toHaveBeenCalled();

@@ -17,7 +17,8 @@ import { periodPhrase } from "../core/wording";
 import type { BulletinSettings } from "../core/reading";
 import type { paneTrends } from "./trend-data";
 import type { CopyOutcome } from "./clipboard";
-import { MergeSession } from "./merge-session";
+import type * as MergeSessionModule from "./merge-session";
+import type { MergeSession } from "./merge-session";
 import { failureSentence } from "./pane-errors";
 import type { IssueList, PaneViewModel, PeriodSummary } from "./pane-model";
 import type { PaneAction } from "./pane-query";
@@ -51,6 +52,23 @@ export type TrendLoader = () => Promise<typeof paneTrends>;
 
 const loadTrends: TrendLoader = async () =>
   (await import(/* webpackChunkName: "trend-data" */ "./trend-data.js")).paneTrends;
+
+/** The merge's planning and choices (merge-session.ts): fetched on 导入报送表, beside ExcelJS's chunk. */
+export type MergeSessionLoader = () => Promise<typeof MergeSessionModule>;
+
+const loadMergeSession: MergeSessionLoader = () => import(/* webpackChunkName: "merge" */ "./merge-session.js");
+
+/**
+ * The code the pane fetches on first use, each a chunk its initial JavaScript does without. Tests hand
+ * the modules over (jest runs no dynamic import).
+ */
+export interface PaneChunks {
+  trends: TrendLoader;
+  planner: NextPeriodPlanner;
+  mergeSession: MergeSessionLoader;
+}
+
+const fetchedChunks: PaneChunks = { trends: loadTrends, planner: loadPlanner, mergeSession: loadMergeSession };
 
 type Activity = PaneAction | "read" | "word" | "import" | "merge" | "form" | "plan";
 
@@ -150,13 +168,14 @@ export class PaneController {
   private model: PaneViewModel;
   private readonly listeners = new Set<Listener>();
 
-  /** `planner` is for tests, which hand the module over (jest runs no dynamic import). */
+  private readonly chunks: PaneChunks;
+
   constructor(
     private host: WorkbookHost,
     private readonly log: FailureLog = consoleLog,
-    private readonly trendLoader: TrendLoader = loadTrends,
-    private readonly planner: NextPeriodPlanner = loadPlanner,
+    chunks: Partial<PaneChunks> = {},
   ) {
+    this.chunks = { ...fetchedChunks, ...chunks };
     this.model = { hostLabel: host.label, busy: null, period: null, periodNote: null, ...noResults };
   }
 
@@ -228,7 +247,7 @@ export class PaneController {
   private async trends(grids: readonly SheetGrid[], settings: BulletinSettings): Promise<TrendSeries[] | null> {
     let calculate: typeof paneTrends;
     try {
-      calculate = await this.trendLoader();
+      calculate = await this.chunks.trends();
     } catch (error) {
       this.log("载入趋势", error);
       return null;
@@ -317,7 +336,7 @@ export class PaneController {
    */
   prepareNextPeriod(): Promise<void> {
     return this.busyWith("plan", async () => {
-      const { planNextPeriod } = await this.planner();
+      const { planNextPeriod } = await this.chunks.planner();
       const grids = await this.host.readWorkbook(mergeRead);
       return this.nextPeriodView(planNextPeriod(grids));
     });
@@ -448,6 +467,7 @@ export class PaneController {
     return this.busyWith("import", async () => {
       const files = await read();
       if (files.length === 0) return {};
+      const { MergeSession } = await this.chunks.mergeSession();
       const session = MergeSession.fromFiles(await this.host.readWorkbook(mergeRead), files);
       this.mergeSession = session;
       return { merge: session.view(), mergeReport: null, status: importSentence(session) };

@@ -8,7 +8,7 @@ import { type Severity, severityLabel } from "../core/spec";
 import type { BulletinParagraph } from "../core/wording";
 import { appendAll, byId, element, replaceAll, setClass } from "./dom";
 import { icon } from "./icons";
-import { type MergeChoiceHandlers, mergeNodes } from "./merge-view";
+import type { MergeChoiceHandlers } from "./merge-view";
 import type {
   IssueEntry,
   IssueGroup,
@@ -36,6 +36,8 @@ export interface PaneViewHandlers extends MergeChoiceHandlers {
 
 /** The charts are a chunk of their own: most workbooks have no history, and the IE11 bundle has a budget. */
 const loadTrendView = () => import(/* webpackChunkName: "trend-view" */ "./trend-view.js");
+/** The merge's conflicts and choices: drawn only after 导入报送表, which loads ExcelJS's chunk anyway. */
+const loadMergeView = () => import(/* webpackChunkName: "merge-view" */ "./merge-view.js");
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
 
@@ -251,6 +253,8 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   } | null = null;
   // Counts the trends drawn, so a chunk that loads after newer trends arrived draws nothing.
   let trendDrawings = 0;
+  // Likewise for the merge: only the latest view is drawn when its chunk arrives.
+  let mergeDrawings = 0;
 
   function drawPeriod(period: PeriodSummary | null, note: string | null): void {
     periodList.replaceChildren();
@@ -315,10 +319,24 @@ export function createPaneView(categories: readonly string[], handlers: PaneView
   }
 
   function drawMerge(view: MergeView | null): void {
-    const focused = focusedChoice(mergeBody);
+    const drawing = ++mergeDrawings;
     mergeSection.hidden = view === null;
-    replaceAll(mergeBody, view ? mergeNodes(view, handlers) : []);
-    refocus(mergeBody, focused);
+    if (!view) {
+      mergeBody.replaceChildren();
+      return;
+    }
+    loadMergeView().then(
+      ({ mergeNodes }) => {
+        if (drawing !== mergeDrawings) return;
+        const focused = focusedChoice(mergeBody);
+        replaceAll(mergeBody, mergeNodes(view, handlers));
+        refocus(mergeBody, focused);
+      },
+      () => {
+        if (drawing === mergeDrawings)
+          replaceAll(mergeBody, [element("p", "muted", "合并界面未能加载，请重新打开任务窗格。")]);
+      },
+    );
   }
 
   function drawMergeReport(lines: string[] | null): void {

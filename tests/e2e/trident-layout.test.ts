@@ -51,7 +51,7 @@ describeWith(chromium)("the legacy pane laid out as Trident would", () => {
         await runAction(pane, "生成专报");
 
         const [actions] = await boxes(pane, ".actions");
-        const buttons = await boxes(pane, ".actions > .button");
+        const buttons = await boxes(pane, ".actions > .button:not(.next-period-button)");
         expect(buttons).toHaveLength(3);
         for (const [index, button] of buttons.entries()) {
           expect(Math.abs(button.y - buttons[0]!.y)).toBeLessThan(1);
@@ -60,6 +60,11 @@ describeWith(chromium)("the legacy pane laid out as Trident would", () => {
         }
         expect(buttons[2]!.x + buttons[2]!.width).toBeLessThanOrEqual(actions!.x + actions!.width + 0.5);
         expect(buttons[0]!.width * 3).toBeGreaterThan(actions!.width * 0.9);
+        // 开始下一期 below them, the row's whole width.
+        const [next] = await boxes(pane, ".actions > .next-period-button");
+        expect(next!.y).toBeGreaterThanOrEqual(buttons[0]!.y + buttons[0]!.height + 4);
+        expect(Math.abs(next!.x - buttons[0]!.x)).toBeLessThan(1);
+        expect(Math.abs(next!.x + next!.width - (buttons[2]!.x + buttons[2]!.width))).toBeLessThan(1);
 
         const labels = await boxes(pane, "#period-fields dt");
         const values = await boxes(pane, "#period-fields dd");
