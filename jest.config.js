@@ -31,6 +31,9 @@ const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const shared = {
   testEnvironment: "node",
+  // Tests and hooks that write and read workbooks take seconds; on CI's 2 cores, shared with builds,
+  // jest's 5 s default failed them (a hang still fails, after a minute). Longer ones set their own.
+  testTimeout: 60_000,
   roots: ["<rootDir>/tests"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
 };

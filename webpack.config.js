@@ -199,46 +199,69 @@ function typescriptLoader(target) {
   };
 }
 
+/** Our TypeScript compiled to `target` by ts-loader alone (the modern, functions and WPS compilations). */
+function typescriptModule(target) {
+  return { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader(target)] }] };
+}
+
+/** functions.json from the ZB functions' JSDoc, each help link under `baseUrl`: Excel's and WPS's alike. */
+function functionsMetadataPlugins(baseUrl) {
+  return [
+    new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+    new FunctionsHelpUrlPlugin(baseUrl),
+  ];
+}
+
+/**
+ * "usage" cannot tell an array from an iterator or a Set, nor `options.bold` from String#bold: it
+ * would add every method of that name. None of these later additions is called by the pane or its
+ * libraries (they target engines that lack them), so they stay out.
+ */
+const laterAdditions = [
+  /^es\.iterator\./,
+  /^es\.set\.(difference|intersection|is-disjoint-from|is-subset-of|is-superset-of|symmetric-difference|union)/,
+  /^es\.(weak-)?map\.get-or-insert/,
+  /^es\.uint8-array\./,
+  /^es\.typed-array\.(at|find-last|find-last-index|to-reversed|to-sorted|with)$/,
+  /^es\.string\.(anchor|big|blink|bold|fixed|fontcolor|fontsize|italics|link|small|strike|sub|sup)$/,
+  /^esnext\./,
+];
+
 /**
  * Babel for the legacy compilation: ES5 for Internet Explorer 11, with core-js imported module by
- * module for exactly the built-ins the code (ours and the libraries') uses.
+ * module for exactly the built-ins the code (ours and the libraries') uses, less `exclude`.
  */
-const legacyBabelLoader = {
-  loader: "babel-loader",
-  options: {
-    babelrc: false,
-    configFile: false,
-    cacheDirectory: true,
-    // The libraries mix ES modules and CommonJS: babel adds `import` or `require` to match each file.
-    sourceType: "unambiguous",
-    presets: [
-      [
-        "@babel/preset-env",
-        {
-          targets: { ie: "11" },
-          useBuiltIns: "usage",
-          corejs: require("core-js/package.json").version,
-          modules: false,
-          // "usage" cannot tell an array from an iterator or a Set, nor `options.bold` from
-          // String#bold: it would add every method of that name. None of these later additions is
-          // called by the pane or its libraries (they target engines that lack them), so they stay out.
-          exclude: [
-            /^es\.iterator\./,
-            /^es\.set\.(difference|intersection|is-disjoint-from|is-subset-of|is-superset-of|symmetric-difference|union)/,
-            /^es\.(weak-)?map\.get-or-insert/,
-            /^es\.uint8-array\./,
-            /^es\.typed-array\.(at|find-last|find-last-index|to-reversed|to-sorted|with)$/,
-            /^es\.string\.(anchor|big|blink|bold|fixed|fontcolor|fontsize|italics|link|small|strike|sub|sup)$/,
-            /^esnext\./,
-            // `URL` appears only as URL.createObjectURL/revokeObjectURL, which IE11 has; the URL class
-            // and URLSearchParams are not used (pane-query.ts reads the query by hand): 9 kB gzip saved.
-            /^web\.url/,
-          ],
-        },
+function legacyBabel(exclude) {
+  return {
+    loader: "babel-loader",
+    options: {
+      babelrc: false,
+      configFile: false,
+      cacheDirectory: true,
+      // The libraries mix ES modules and CommonJS: babel adds `import` or `require` to match each file.
+      sourceType: "unambiguous",
+      presets: [
+        [
+          "@babel/preset-env",
+          {
+            targets: { ie: "11" },
+            useBuiltIns: "usage",
+            corejs: require("core-js/package.json").version,
+            modules: false,
+            exclude,
+          },
+        ],
       ],
-    ],
-  },
-};
+    },
+  };
+}
+
+// Elsewhere `URL` appears only as URL.createObjectURL/revokeObjectURL, which IE11 has; the URL class
+// and URLSearchParams are not used (pane-query.ts reads the query by hand): 9 kB gzip saved.
+const legacyBabelLoader = legacyBabel([...laterAdditions, /^web\.url/]);
+/** src/deploy parses URLs: only 部署自检's chunk, loaded on demand, imports it, so the URL class comes with it. */
+const deployBabelLoader = legacyBabel(laterAdditions);
+const deployFolder = /[\\/]src[\\/]deploy[\\/]/;
 
 /** Resolution shared by both compilations. */
 const resolve = {
@@ -293,7 +316,12 @@ function legacyConfig(production) {
     },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: [legacyBabelLoader, typescriptLoader("es2020")] },
+        { test: /\.ts$/, include: deployFolder, use: [deployBabelLoader, typescriptLoader("es2020")] },
+        {
+          test: /\.ts$/,
+          exclude: [/node_modules/, deployFolder],
+          use: [legacyBabelLoader, typescriptLoader("es2020")],
+        },
         // The libraries too (docx, zod, ExcelJS): their syntax and built-ins are newer than ES5.
         {
           test: /\.m?js$/,
@@ -323,10 +351,9 @@ function functionsConfig(production, scripts, baseUrl) {
       filename: "[name].js",
       clean: { keep: (asset) => !asset.startsWith("functions.") },
     },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    module: typescriptModule("es2016"),
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new FunctionsHelpUrlPlugin(baseUrl),
+      ...functionsMetadataPlugins(baseUrl),
       page("functions", "./src/functions/functions.html", "functions", "defer"),
       new OfficeScriptTagPlugin({ "functions.html": scripts.customFunctionsRuntime }),
       new ContentSecurityPolicyPlugin(scripts.policy),
@@ -388,10 +415,9 @@ async function wpsConfig(production, scripts, baseUrl) {
       },
     },
     output: { path: path.join(dist, "wps"), filename: "[name].js", clean: true },
-    module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2016")] }] },
+    module: typescriptModule("es2016"),
     plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new FunctionsHelpUrlPlugin(baseUrl),
+      ...functionsMetadataPlugins(baseUrl),
       // The help links under ADDIN_URL, as in functions.json (a release may not name the dev server).
       new DefinePlugin({ ZB_FUNCTIONS_METADATA: withBaseUrl(JSON.stringify(metadata), baseUrl) }),
       page("index", "./src/wps/index.html", "main", "defer"),
@@ -447,7 +473,7 @@ module.exports = async (env, argv) => {
     module: {
       // A prebuilt bundle: nothing in it for webpack to resolve, and parsing it is slow.
       noParse: /exceljs[\\/]dist[\\/]/,
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: [typescriptLoader("es2020")] }],
+      ...typescriptModule("es2020"),
     },
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", "taskpane", "module"),

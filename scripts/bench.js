@@ -10,6 +10,7 @@ const benchmarks = [
   "./bench-pipeline",
   "./bench-template",
   "./bench-next-period",
+  "./bench-zip",
   "./bench-functions",
   "./bench-bundles",
 ];

@@ -93,7 +93,7 @@ function run(command, args, env) {
 }
 
 /** Builds and packs; returns the zip's path. */
-function release({ url, outDir }) {
+async function release({ url, outDir }) {
   const baseUrl = addinBaseUrl(url);
   const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
   const version = releaseVersion(packageJson.version, buildNumber());
@@ -124,9 +124,9 @@ function release({ url, outDir }) {
     const zip = deterministicZip(files);
     fs.mkdirSync(outDir, { recursive: true });
     const target = path.join(outDir, `zhuanbao-${version}.zip`);
-    const temporary = path.join(outDir, `.zhuanbao-${version}.zip.${process.pid}.tmp`);
-    fs.writeFileSync(temporary, zip);
-    fs.renameSync(temporary, target);
+    // The CLI's atomic write (temporary file, fsync, rename), compiled just above by tsc.
+    const { writeFileAtomic } = require(path.join(root, "build", "files", "atomic-write.js"));
+    await writeFileAtomic(target, zip);
     console.log(`已生成发布包：${target}（${Object.keys(files).length} 个文件，${(zip.length / 1024).toFixed(0)} KB）`);
     return target;
   } finally {
@@ -134,7 +134,7 @@ function release({ url, outDir }) {
   }
 }
 
-function main() {
+async function main() {
   const { values } = parseArgs({
     options: { url: { type: "string" }, "out-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
     strict: true,
@@ -150,17 +150,20 @@ function main() {
     );
     return 2;
   }
-  release({ url, outDir: path.resolve(values["out-dir"] ?? path.join(root, "release")) });
+  await release({ url, outDir: path.resolve(values["out-dir"] ?? path.join(root, "release")) });
   return 0;
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main();
-  } catch (error) {
-    console.error(error.message);
-    process.exitCode = 2;
-  }
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error.message);
+      process.exitCode = 2;
+    },
+  );
 }
 
 module.exports = { release, withVersionMeta, withManifestVersion };

@@ -1,19 +1,18 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
 import {
   analyzeWorkbook,
-  cellAddress,
   columnLetter,
   indicatorColumns,
   kaijuBahao,
   workbookGrids,
-  type FormulaStyle,
   type SheetGrid,
 } from "../src/core";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
-import { FakeExcel, type FakeCell, type FakeOptions } from "./support/fake-excel";
+import { FakeExcel, type FakeOptions } from "./support/fake-excel";
 import { cachedSampleGrids, referenceLines, withoutColumn } from "./support/sample";
 import { catalogWithCategories, workbookOf } from "./support/sync-counts";
+import { expectTemplateCells } from "./support/template-cells";
 
 const categoryNames = kaijuBahao.categories.map((category) => category.name);
 const headerOf = (key: string) => indicatorColumns.find((column) => column.key === key)!.header;
@@ -28,28 +27,6 @@ function installed(grids: readonly SheetGrid[], options: FakeOptions = {}): Fake
 
 afterEach(() => FakeExcel.uninstall());
 
-/** Whether a fake cell holds what a template grid says (formulas as formulas, blanks as blanks). */
-function holds(cell: FakeCell, expected: unknown): boolean {
-  if (typeof expected === "object" && expected !== null && "formula" in expected) {
-    return cell.formula === `=${(expected as { formula: string }).formula}`;
-  }
-  if (expected === "" || expected === null || expected === undefined) return cell.value === "" && cell.formula === null;
-  return cell.value === expected && cell.formula === null;
-}
-
-function expectTemplateCells(fake: FakeExcel, formulas: FormulaStyle, sample: boolean): void {
-  for (const grid of workbookGrids(kaijuBahao, { sample, formulas })) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        const address = cellAddress(r, c);
-        const cell = fake.cell(grid.name, address);
-        if (!holds(cell, value))
-          throw new Error(`${grid.name}!${address}: ${JSON.stringify(cell)} ≠ ${JSON.stringify(value)}`);
-      }),
-    );
-  }
-}
-
 describe("ExcelWorkbookHost.createTemplate", () => {
   test("on a new workbook (Excel 2016, ExcelApi 1.1) adds every sheet with values, plain formulas and formats", async () => {
     const fake = installed([{ name: "Sheet1", values: [] }]);
@@ -58,7 +35,7 @@ describe("ExcelWorkbookHost.createTemplate", () => {
 
     expect(report.createdSheets).toEqual(names);
     expect(fake.sheetNames()).toEqual(["Sheet1", ...names]);
-    expectTemplateCells(fake, "plain", true);
+    expectTemplateCells((sheet, address) => fake.cell(sheet, address), "", "plain", true);
     // The sheet names, then the additions: none of the template's sheets is there to read.
     expect(fake.syncCount).toBe(2);
     expect(fake.activeSheet).toBe(names[0]);
@@ -89,7 +66,7 @@ describe("ExcelWorkbookHost.createTemplate", () => {
     const fake = installed([{ name: "Sheet1", values: [] }], { excelApi: "1.8", customFunctions: true });
     const report = await new ExcelWorkbookHost().createTemplate({ sample: false });
 
-    expectTemplateCells(fake, "zb", false);
+    expectTemplateCells((sheet, address) => fake.cell(sheet, address), "", "zb", false);
     expect(fake.cell("城乡融合", "E2").formula).toContain("ZB.COMPLETION(C2,D2)");
     // ExcelApi 1.4+: the read is one sync, the additions a second.
     expect(fake.syncCount).toBe(2);
@@ -236,6 +213,45 @@ describe("ExcelWorkbookHost.readWorkbook", () => {
     expect(fake.writeCount).toBe(0);
     expect(fake.snapshot()).toEqual(before);
     expect(host.label).toBe("Excel");
+  });
+});
+
+/** A sheet with its header in A1 and one more cell at (lastRow, lastColumn), so its used range ends there. */
+function sheetUsedTo(name: string, lastRow: number, lastColumn: number): SheetGrid {
+  const values: unknown[][] = Array.from({ length: lastRow + 1 }, () => []);
+  values[0] = ["指标名称"];
+  values[lastRow]![lastColumn] = "多余";
+  return { name, values };
+}
+
+describe("ExcelWorkbookHost.readWorkbook beyond the size limits", () => {
+  test.each([
+    { excelApi: "1.1", syncs: 2 },
+    { excelApi: "1.4", syncs: 1 },
+  ])(
+    "on ExcelApi $excelApi refuses a sheet one row beyond the limit with core's sentence, in $syncs sync(s)",
+    async (level) => {
+      const grids = cachedSampleGrids().filter((grid) => grid.name !== "城乡融合");
+      const refused = installed([...grids, sheetUsedTo("城乡融合", 200_000, 1)], { excelApi: level.excelApi });
+      await expect(new ExcelWorkbookHost().readWorkbook()).rejects.toMatchObject({
+        name: "ExcelHostError",
+        message:
+          "工作表“城乡融合”超过 200,000 行（已用区域 200,001 行 × 2 列），超出专报助手能读取的上限，未读取。" +
+          "请删去多余的行（如整列填充到表底的内容）或把数据拆分到几个工作簿，保存后再试。",
+      });
+      expect(refused.syncCount).toBe(level.syncs);
+      const before = refused.snapshot();
+      await expect(new ExcelWorkbookHost().createTemplate({ sample: false })).rejects.toThrow("超过 200,000 行");
+      expect(refused.writeCount).toBe(0);
+      expect(refused.snapshot()).toEqual(before);
+    },
+  );
+
+  test("refuses sheets together beyond the cell limit, naming the total and the largest", async () => {
+    installed([sheetUsedTo("产业发展", 99_999, 25), sheetUsedTo("城乡融合", 99_999, 15)], { excelApi: "1.4" });
+    await expect(new ExcelWorkbookHost().readWorkbook()).rejects.toThrow(
+      "工作簿的单元格超过 3,000,000 个（所读工作表的已用区域共 4,200,000 个单元格，最大的是“产业发展”，100,000 行 × 26 列）",
+    );
   });
 });
 

@@ -204,3 +204,47 @@ describe("创建模板 (Excel, WPS) and the .xlsx template have the same formats
     expect(narrative.header[0]).toEqual({ fill: "#DDEBF7", bold: true, horizontal: "Center", wrap: true });
   });
 });
+
+describe("创建模板 on an existing category sheet formats its additions alike in Excel and WPS", () => {
+  test("the appended rows get every column's format; only the added columns get a width", async () => {
+    const category = grids.find((grid) => !grid.name.includes("专报") && grid.values[0]!.includes("指标名称"))!;
+    const headers = category.values[0]!.slice(0, -2).map(String);
+    // One row staff typed (name and unit), so the preset's other rows are appended below it.
+    const typed = category.values[1]!.slice(0, 2).map(String);
+    const existing = { name: category.name, values: [headers, typed] };
+
+    const fake = new FakeExcel([existing], { excelApi: "1.9" });
+    fake.install();
+    await new ExcelWorkbookHost().createTemplate({ sample: false });
+    const et = new FakeEt([existing]);
+    await new WpsWorkbookHost(et.application as EtApplication, { customFunctions: false }).createTemplate({
+      sample: false,
+    });
+
+    const columns = category.values[0]!.length;
+    const rows = category.values.length;
+    const excelCells: string[] = [];
+    const wpsCells: string[] = [];
+    for (let row = 2; row < rows; row += 1) {
+      for (let column = 0; column < columns; column += 1) {
+        const excelCell = fake.cell(category.name, cellAddress(row, column));
+        const wpsCell = et.cell(category.name, cellAddress(row, column));
+        excelCells.push(`${excelCell.numberFormat}|${excelCell.wrapText}`);
+        wpsCells.push(`${wpsCell.numberFormat}|${wpsCell.wrapText}`);
+      }
+    }
+    expect(wpsCells).toEqual(excelCells);
+    // The 表述模板 column wraps in the appended rows: the formats were applied, not left General.
+    const template = category.values[0]!.indexOf("表述模板");
+    expect(fake.cell(category.name, cellAddress(rows - 1, template)).wrapText).toBe(true);
+
+    const excelWidths = Array.from({ length: columns }, (_, column) => {
+      const points = fake.columnWidth(category.name, column);
+      return points === undefined ? null : Math.round(((points * 4) / 3 - 5) / 7);
+    });
+    const wpsWidths = Array.from({ length: columns }, (_, column) => et.columnWidth(category.name, column) ?? null);
+    expect(wpsWidths).toEqual(excelWidths);
+    expect(excelWidths.slice(0, headers.length).every((width) => width === null)).toBe(true);
+    expect(excelWidths.slice(headers.length).every((width) => width !== null)).toBe(true);
+  });
+});

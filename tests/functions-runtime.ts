@@ -4,15 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
+import { errorCodes } from "../src/wps/custom-functions";
 import { distPath } from "./dist";
 
-export const errorCodes = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-} as const;
+// Excel's CustomFunctions.ErrorCode values are the codes a cell shows, as WPS's stand-in has them.
+export { errorCodes };
 
 export class StandInError {
   constructor(

@@ -1,6 +1,6 @@
 /**
- * The Word export (the docx package) and ExcelJS (导入报送表, 下载报送表) are chunks of their own in
- * dist/: the pane's initial JavaScript carries neither, and taskpane.html neither loads nor prefetches them.
+ * The Word export (the docx package), ExcelJS (导入报送表, 下载报送表) and 部署自检 are chunks of their
+ * own in dist/: the pane's initial JavaScript carries none, and taskpane.html neither loads nor prefetches them.
  */
 import { expect, test } from "@jest/globals";
 import { readdirSync } from "node:fs";
@@ -58,4 +58,24 @@ test("the page loads the chunks only when asked: no script tag, no prefetch", ()
   for (const chunk of chunkFiles()) expect(page).not.toContain(chunk);
   expect(page).not.toMatch(/rel="?(prefetch|preload)/);
   expect(readDist("taskpane.js")).not.toMatch(/prefetch|preload/);
+});
+
+/**
+ * A sentence only src/deploy's doctor writes, and a string only core-js's URL class holds (the legacy
+ * bundle leaves that class out everywhere but src/deploy: webpack.config.js).
+ */
+const doctorMarker = "请用 npm run release -- --url 本站地址 重新生成发布包";
+const urlClassMarker = "Invalid scheme";
+
+test("部署自检 is a chunk of its own in both bundles; neither initial bundle carries the checks or the URL class", () => {
+  for (const folder of ["", "legacy"]) {
+    const initial = readDist(join(folder, "taskpane.js"));
+    expect([folder, initial.includes(doctorMarker), initial.includes(urlClassMarker)]).toEqual([folder, false, false]);
+    const chunks = readdirSync(join(distDir, folder)).filter((file) => /^[\w-]+\.[0-9a-f]{8}\.js$/.test(file));
+    const holding = chunks.filter((file) => readDist(join(folder, file)).includes(doctorMarker));
+    expect([folder, holding]).toEqual([folder, [expect.stringMatching(/^self-check\./)]]);
+  }
+  // The URL class comes with the legacy self-check, in its chunk or one webpack split off beside it.
+  const legacyChunks = readdirSync(join(distDir, "legacy")).filter((file) => /\.[0-9a-f]{8}\.js$/.test(file));
+  expect(legacyChunks.filter((file) => readDist(join("legacy", file)).includes(urlClassMarker))).toHaveLength(1);
 });

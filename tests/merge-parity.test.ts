@@ -11,22 +11,9 @@ import * as sniffer from "../src/files/sniff";
 import { worksheetGrid } from "../src/files/worksheet-grid";
 import { MergeSession } from "../src/taskpane/merge-session";
 import { type ChosenFile, readReturnFiles } from "../src/taskpane/return-files";
-import { runCli, tempDir } from "./support/cli";
+import { editedCopy, runCli, tempDir } from "./support/cli";
 
 let dir: string;
-
-async function editCopy(
-  source: string,
-  name: string,
-  edits: [sheet: string, address: string, value: ExcelJS.CellValue][],
-) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(source);
-  for (const [sheet, address, value] of edits) workbook.getWorksheet(sheet)!.getCell(address).value = value;
-  const path = join(dir, name);
-  await workbook.xlsx.writeFile(path);
-  return path;
-}
 
 function chosen(path: string): ChosenFile {
   const bytes = readFileSync(path);
@@ -44,13 +31,13 @@ beforeAll(async () => {
 
 describe("the merge report in the pane and the CLI", () => {
   test("is the same for the same files", async () => {
-    const master = await editCopy(join(dir, "blank.xlsx"), "总表.xlsx", [
+    const master = await editedCopy(join(dir, "blank.xlsx"), "总表.xlsx", [
       ["城乡融合", "C2", 462],
       ["城乡融合", "E3", 0.9],
     ]);
     const form = join(dir, "form.xlsx");
     const returns = [
-      await editCopy(form, "a.xlsx", [
+      await editedCopy(form, "a.xlsx", [
         ["填报说明", "B2", { richText: [{ text: "市人社", font: { bold: true } }, { text: "局" }] }],
         ["城乡融合", "C2", 470],
         ["城乡融合", "E3", 0.95],
@@ -58,11 +45,11 @@ describe("the merge report in the pane and the CLI", () => {
         ["城乡融合", "B6", "人"],
         ["城乡融合", "C6", 120],
       ]),
-      await editCopy(form, "b.xlsx", [
+      await editedCopy(form, "b.xlsx", [
         ["填报说明", "B2", { formula: '"市人社"&"局"', result: "市人社局" }],
         ["城乡融合", "C2", 480],
       ]),
-      await editCopy(form, "乱填.xlsx", [["城乡融合", "C4", -3]]),
+      await editedCopy(form, "乱填.xlsx", [["城乡融合", "C4", -3]]),
     ];
 
     const cli = await runCli("merge", master, ...returns, "--out", join(dir, "合并.xlsx"));

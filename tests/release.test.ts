@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
@@ -71,6 +71,8 @@ beforeAll(() => {
       env: { ...process.env, OFFICE_JS: "" },
     });
     const version = expectedVersion();
+    // Written to a temporary file and renamed: nothing else is left in the folder.
+    expect(readdirSync(out)).toEqual([`zhuanbao-${version}.zip`]);
     zipPath = join(out, `zhuanbao-${version}.zip`);
     zip = new Uint8Array(readFileSync(zipPath));
     files = unzipSync(zip);

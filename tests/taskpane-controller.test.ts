@@ -1,5 +1,5 @@
 /** The task pane's behaviour over an in-memory workbook: what it shows after each action. */
-import { describe, expect, jest, test } from "@jest/globals";
+import { afterEach, describe, expect, jest, test } from "@jest/globals";
 import { severityLabel } from "../src/core/spec/issues";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import type { SheetGrid } from "../src/core/reading/grid";
@@ -8,7 +8,11 @@ import type { NextPeriodApplied } from "../src/core/workbook/next-period";
 import * as nextPeriodModule from "../src/core/workbook/next-period";
 import * as nextPeriodPlan from "../src/taskpane/next-period-plan";
 import { kaijuBahao } from "../src/core/spec";
+import { sheetSizeProblem } from "../src/core/spec/limits";
+import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
+import type { EtApplication } from "../src/wps/et-types";
+import { WpsWorkbookHost } from "../src/wps/wps-host";
 import { badSampleGrids, markupPayload } from "../src/taskpane/bad-sample";
 import { type OfficeLike, waitForOffice } from "../src/taskpane/office-start";
 import { type FailureLog, PaneController } from "../src/taskpane/pane-controller";
@@ -16,6 +20,8 @@ import type { PaneViewModel } from "../src/taskpane/pane-model";
 import { readPaneQuery, withoutAction } from "../src/taskpane/pane-query";
 import { previewWorkbook } from "../src/taskpane/preview-workbook";
 import { templateReportLines } from "../src/taskpane/template-report-text";
+import { FakeEt } from "./support/fake-et";
+import { FakeExcel } from "./support/fake-excel";
 import { referenceLines, sampleGrids } from "./support/sample";
 
 const quietLog: FailureLog = () => undefined;
@@ -345,6 +351,57 @@ describe("always ends not busy, with results or a sentence", () => {
     expect(pane.view.failure).toBeNull();
     expect(pane.view.bulletin).not.toBeNull();
   }, 30_000);
+});
+
+describe("a workbook too large for the host ends with a sentence", () => {
+  afterEach(() => FakeExcel.uninstall());
+
+  /** Runs 校验数据 and returns the busy states seen and the failure shown. */
+  async function checkOver(host: WorkbookHost): Promise<{ seen: (string | null)[]; failure: string | null }> {
+    const pane = controllerOver(host);
+    const seen: (string | null)[] = [];
+    pane.subscribe((model) => seen.push(model.busy));
+    await pane.check();
+    return { seen, failure: pane.view.failure };
+  }
+
+  test("Excel's payload-size error becomes Excel's sentence", async () => {
+    const fake = new FakeExcel(sampleGrids(), { excelApi: "1.4" });
+    fake.install();
+    fake.failNextSyncWith("ResponsePayloadSizeLimitExceeded");
+    expect(await checkOver(new ExcelWorkbookHost())).toEqual({
+      seen: ["正在校验数据…", null],
+      failure:
+        "工作表数据过多，超过 Excel 一次能传给加载项的上限（网页版 Excel 约 5 MB），无法读取工作簿。" +
+        "请删除表格下方和右侧多余的行列（如整列填充到表底的内容），保存后重试",
+    });
+  });
+
+  test("a sheet beyond the row limit in Excel or WPS gets core's sentence", async () => {
+    const values: unknown[][] = Array.from({ length: 200_001 }, () => []);
+    values[0] = ["指标名称"];
+    values[200_000] = ["多余"];
+    new FakeExcel([{ name: "产业发展", values }], { excelApi: "1.1" }).install();
+    const sentence = sheetSizeProblem("产业发展", 200_001, 1);
+    expect(await checkOver(new ExcelWorkbookHost())).toEqual({ seen: ["正在校验数据…", null], failure: sentence });
+
+    const et = new FakeEt([{ name: "产业发展", values: [["指标名称"]] }]);
+    et.type("产业发展", "A200001", [["多余"]]);
+    const wps = new WpsWorkbookHost(et.application as EtApplication, { customFunctions: false });
+    expect(await checkOver(wps)).toEqual({ seen: ["正在校验数据…", null], failure: sentence });
+  }, 30_000);
+
+  test("a host that throws instead of rejecting still ends with a sentence", async () => {
+    const host: WorkbookHost = {
+      ...failingHost(null),
+      readWorkbook: () => {
+        throw new RangeError("Invalid array length");
+      },
+    };
+    const { seen, failure } = await checkOver(host);
+    expect(seen).toEqual(["正在校验数据…", null]);
+    expect(failure).toMatch(/^操作未完成：未能校验数据。/);
+  });
 });
 
 describe("创建模板", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import {
-  gridReader,
+  GridReader,
   analyzeWorkbook,
   columnLetter,
   kaijuBahao,
@@ -187,7 +187,7 @@ describe("planTemplate", () => {
     );
     const after = await applied(grids);
     for (const before of grids) {
-      const now = gridReader(sheet(after, before.name));
+      const now = new GridReader(sheet(after, before.name));
       before.values.forEach((row, r) => row.forEach((value, c) => expect(now.grid.values[r]?.[c]).toEqual(value)));
     }
     expect(plan(after).extensions).toEqual([]);

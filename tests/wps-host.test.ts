@@ -18,8 +18,9 @@ import { headerFill, sheetFormat } from "../src/core";
 import type { EtApplication } from "../src/wps/et-types";
 import { etColor } from "../src/wps/template-writer";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
-import { FakeEt, type EtCellState, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
+import { FakeEt, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
 import { cachedSampleGrids, referenceLines } from "./support/sample";
+import { expectTemplateCells } from "./support/template-cells";
 
 const templateHeaders = indicatorColumns.filter((column) => column.inTemplate).map((column) => column.header);
 const headerOf = (key: string) => indicatorColumns.find((column) => column.key === key)!.header;
@@ -43,29 +44,6 @@ function seeds(grids: readonly SheetGrid[]): EtSheetSeed[] {
 
 function hostOf(fake: FakeEt, customFunctions = false): WpsWorkbookHost {
   return new WpsWorkbookHost(fake.application as EtApplication, { customFunctions });
-}
-
-/** Whether a stand-in cell holds what a template grid says (formulas as formulas, blanks as blanks). */
-function holds(cell: EtCellState, expected: unknown): boolean {
-  if (typeof expected === "object" && expected !== null && "formula" in expected) {
-    return cell.formula === `=${(expected as { formula: string }).formula}`;
-  }
-  if (expected === "" || expected === null || expected === undefined)
-    return cell.value === null && cell.formula === null;
-  return cell.value === expected && cell.formula === null;
-}
-
-function expectTemplateCells(fake: FakeEt, formulas: FormulaStyle, sample: boolean): void {
-  for (const grid of workbookGrids(kaijuBahao, { sample, formulas })) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        const address = cellAddress(r, c);
-        const cell = fake.cell(grid.name, address);
-        if (!holds(cell, value))
-          throw new Error(`${grid.name}!${address}: ${JSON.stringify(cell)} ≠ ${JSON.stringify(value)}`);
-      }),
-    );
-  }
 }
 
 describe("WpsWorkbookHost.readWorkbook", () => {
@@ -92,10 +70,42 @@ describe("WpsWorkbookHost.readWorkbook", () => {
     };
     const few = await callsFor(1);
     expect(await callsFor(2000)).toBe(few);
-    // ActiveWorkbook, Worksheets, Count; per sheet Item and Name; per wanted sheet UsedRange, Row, Column,
-    // Value2 and Formula.
+    // ActiveWorkbook, Worksheets, Count; per sheet Item and Name; per wanted sheet UsedRange, Rows, Count,
+    // Columns, Count, Row, Column, Value2 and Formula.
     const wanted = cachedSampleGrids().length;
-    expect(few).toBe(3 + 2 * (wanted + 1) + 5 * wanted);
+    expect(few).toBe(3 + 2 * (wanted + 1) + 9 * wanted);
+  });
+
+  test.each([
+    ["产业发展", "A200001", "工作表“产业发展”超过 200,000 行（已用区域 200,001 行 × 1 列）"],
+    ["文字材料", "XFD200", "工作表“文字材料”超过 3,000,000 个单元格（已用区域 200 行 × 16,384 列）"],
+  ])("refuses %s used to %s with core's sentence before reading any value", async (sheet, last, sentence) => {
+    const fake = new FakeEt([
+      { name: "说明", values: [["x"]] },
+      { name: "专报设置", values: [["项目", "内容"]] },
+      { name: sheet, values: [["指标名称"]] },
+    ]);
+    fake.type(sheet, last, [["多余"]]);
+    await expect(hostOf(fake).readWorkbook()).rejects.toMatchObject({
+      name: "WpsHostError",
+      message: expect.stringContaining(sentence),
+    });
+    // Only the sizes were asked: per wanted sheet UsedRange, Rows, Count, Columns, Count; no Value2.
+    expect(fake.hostCalls).toBe(3 + 2 * 3 + 5 * 2);
+    await expect(hostOf(fake).createTemplate({ sample: false })).rejects.toMatchObject({ name: "WpsHostError" });
+    expect(fake.hostWrites).toBe(0);
+  });
+
+  test("refuses sheets together beyond the cell limit, naming the total and the largest", async () => {
+    const fake = new FakeEt([
+      { name: "产业发展", values: [["指标名称"]] },
+      { name: "城乡融合", values: [["指标名称"]] },
+    ]);
+    fake.type("产业发展", "Z100000", [["多余"]]);
+    fake.type("城乡融合", "P100000", [["多余"]]);
+    await expect(hostOf(fake).readWorkbook()).rejects.toThrow(
+      "工作簿的单元格超过 3,000,000 个（所读工作表的已用区域共 4,200,000 个单元格，最大的是“产业发展”，100,000 行 × 26 列）",
+    );
   });
 
   test("places a used range that does not start at A1 and reads one cell as a value", async () => {
@@ -145,7 +155,7 @@ describe("WpsWorkbookHost.createTemplate", () => {
       expect(report.createdSheets).toEqual(names);
       expect(fake.sheetNames()).toEqual([...names, "Sheet1"]);
       expect(fake.activeSheet).toBe(names[0]);
-      expectTemplateCells(fake, formulas, true);
+      expectTemplateCells((sheet, address) => fake.cell(sheet, address), null, formulas, true);
 
       for (const header of [headerOf("completion"), headerOf("growth")]) {
         expect(fake.cell("产业发展", `${letterOf(header)}2`).numberFormat).toBe("0.0%");

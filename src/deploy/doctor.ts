@@ -26,6 +26,11 @@ export interface Fetched {
   contentType: string | null;
   /** A redirect's target. */
   location: string | null;
+  /**
+   * True when the host followed a redirect and `status` is the final answer's, at `location` (a
+   * browser's fetch follows redirects; Node's fetcher does not, and gives the 3xx itself).
+   */
+  redirected?: boolean;
   body: Uint8Array;
   /** Why no answer came (name not found, refused, timed out). */
   failure: string | null;
@@ -67,7 +72,8 @@ export interface DoctorReport {
   ok: boolean;
 }
 
-const decoder = new TextDecoder();
+/** Made when used, not when loaded: the pane's legacy bundle supplies TextDecoder just before it runs the check. */
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** Runs every check; never throws for what the server does (a failure is a check that did not hold). */
 export async function runDoctor(address: string, fetcher: Fetcher): Promise<DoctorReport> {
@@ -76,7 +82,7 @@ export async function runDoctor(address: string, fetcher: Fetcher): Promise<Doct
   const manifestUrl = new URL("manifest.xml", base).href;
   const items: ItemReport[] = [];
   const manifest = await fetcher(manifestUrl);
-  const manifestText = manifest.status === 200 ? decoder.decode(manifest.body) : "";
+  const manifestText = manifest.status === 200 ? decode(manifest.body) : "";
   const facts = manifestFacts(manifestText);
   const version = facts.version;
   items.push(manifestItem(manifestUrl, base, manifest, manifestText));
@@ -121,6 +127,9 @@ function transportChecks(url: string, fetched: Fetched): Check[] {
 
 function reachable(fetched: Fetched): Check {
   if (fetched.failure !== null) return { name: "reachable", ok: false, detail: `无法连接：${fetched.failure}` };
+  if (fetched.redirected) {
+    return { name: "reachable", ok: false, detail: `被重定向到 ${fetched.location ?? "?"}：请直接使用最终地址` };
+  }
   if (fetched.status === 200) return { name: "reachable", ok: true, detail: "200" };
   if (fetched.status !== null && fetched.status >= 300 && fetched.status < 400) {
     return {
@@ -178,7 +187,7 @@ function fileItem(
   let references: string[] = [];
   if (fetched.status === 200) {
     checks.push(typeCheck(url, fetched));
-    const text = fileKind(url) === "image" ? "" : decoder.decode(fetched.body);
+    const text = fileKind(url) === "image" ? "" : decode(fetched.body);
     switch (fileKind(url)) {
       case "html": {
         references = pageReferences(text, url);
@@ -231,25 +240,31 @@ function passedText(check: Check): string {
   return check.name === "certificate" ? "证书受信任" : checkLabels[check.name];
 }
 
+/** One check as a person reads it: briefly when it held, with what was found and what to do when not. */
+export function checkText(check: Check): string {
+  return check.ok ? passedText(check) : `${checkLabels[check.name]}：${check.detail}`;
+}
+
+/** The report's last line: all passed, or how many files have a problem. */
+export function doctorSummary(report: DoctorReport): string {
+  const failedItems = report.items.filter((item) => item.checks.some((check) => !check.ok)).length;
+  return report.ok
+    ? `全部通过：${report.items.length} 个文件均可访问、HTTPS、证书受信任、类型正确、版本一致、只连本站。可以分发清单。`
+    : `未通过：${report.items.length} 个文件中有 ${failedItems} 个有问题（见上方 ✗ 项）。`;
+}
+
 /** The report as lines of Chinese text: a line per file that passed, the failing checks spelt out. */
 export function doctorReportLines(report: DoctorReport): string[] {
   const lines = [`专报助手部署自检：${report.base}`, `清单版本：${report.manifestVersion ?? "（读不到清单）"}`, ""];
   for (const item of report.items) {
     const failed = item.checks.filter((check) => !check.ok);
     if (failed.length === 0) {
-      const passed = item.checks.map(passedText).join(" · ");
-      lines.push(`✓ ${item.label}（${passed}）`);
+      lines.push(`✓ ${item.label}（${item.checks.map(checkText).join(" · ")}）`);
     } else {
       lines.push(`✗ ${item.label}`);
-      for (const check of failed) lines.push(`    ✗ ${checkLabels[check.name]}：${check.detail}`);
+      for (const check of failed) lines.push(`    ✗ ${checkText(check)}`);
     }
   }
-  const failedItems = report.items.filter((item) => item.checks.some((check) => !check.ok)).length;
-  lines.push("");
-  lines.push(
-    report.ok
-      ? `全部通过：${report.items.length} 个文件均可访问、HTTPS、证书受信任、类型正确、版本一致、只连本站。可以分发清单。`
-      : `未通过：${report.items.length} 个文件中有 ${failedItems} 个有问题（见上方 ✗ 项）。`,
-  );
+  lines.push("", doctorSummary(report));
   return lines;
 }

@@ -2,8 +2,9 @@
  * The sheets the pipeline reads, as SheetGrids, in one context.sync on ExcelApi 1.4+ and two on 1.1,
  * however many sheets the workbook has.
  */
-import { parseAddress, type ReadOptions, type SheetGrid } from "../core";
+import { parseAddress, usedRangesSizeProblem, type ReadOptions, type SheetGrid } from "../core";
 import { supportsExcelApi } from "./api-support";
+import { ExcelHostError } from "./office-errors";
 
 /**
  * The grid of a used range: `address` ("Sheet!B3:F20") places values[0][0] in the sheet. With the
@@ -31,13 +32,20 @@ function withFormula(value: unknown, formula: unknown): unknown {
  * sheet whose name differs from `names` only by surrounding spaces is not found that way: its used range
  * takes a second sync, only then. ExcelApi 1.1: the names, then the used ranges. Changes nothing.
  * With `formulas`, each range's formulas (ExcelApi 1.1) are loaded beside its values, in the same syncs.
+ *
+ * Each used range's rowCount and columnCount come in the same sync as its values: a workbook beyond
+ * core's limits is refused with core's sentence (an ExcelHostError) before any value is parsed. Asking
+ * for the sizes first would cost a sync; the values have crossed from Excel by then, and a range too
+ * large for Office to send fails the sync itself (office-errors.ts words the payload errors).
  */
 export async function readSheetGrids(
   context: Excel.RequestContext,
   names: readonly string[],
   options: ReadOptions = {},
 ): Promise<SheetGrid[]> {
-  const properties = options.formulas ? "values, formulas, address" : "values, address";
+  const properties = options.formulas
+    ? "values, formulas, address, rowCount, columnCount"
+    : "values, address, rowCount, columnCount";
   const worksheets = context.workbook.worksheets.load("items/name");
   const found = new Map<string, { worksheet: Excel.Worksheet; range: Excel.Range }>();
   if (supportsExcelApi("1.4")) {
@@ -57,6 +65,10 @@ export async function readSheetGrids(
       return { name: worksheet.name, range, pending: range !== probe?.range };
     });
   if (usedRanges.some((usedRange) => usedRange.pending)) await context.sync();
+  const tooLarge = usedRangesSizeProblem(
+    usedRanges.map(({ name, range }) => ({ sheet: name, rows: range.rowCount, columns: range.columnCount })),
+  );
+  if (tooLarge) throw new ExcelHostError(tooLarge, null);
   return usedRanges.map(({ name, range }) =>
     gridFromRange(name, range.values, range.address, options.formulas ? range.formulas : undefined),
   );

@@ -4,7 +4,7 @@
  * to existing sheets. Only the cells the plan names are written.
  */
 import {
-  columnFormats,
+  extensionFormat,
   columnLetter,
   headerFill,
   sheetFormat,
@@ -106,13 +106,9 @@ export function queueNewSheet(worksheets: Excel.WorksheetCollection, grid: Sheet
 function queueExtension(worksheets: Excel.WorksheetCollection, extension: SheetExtension): void {
   const worksheet = worksheets.getItem(extension.sheet);
   for (const block of extension.blocks) writeBlock(worksheet, block);
-  const columns = columnFormats(extension.sheet.trim(), extension.columns);
-  if (extension.addedRows) formatColumns(worksheet, columns, extension.addedRows, false);
-  const added = new Set(extension.addedColumns.map((column) => column.column));
-  setWidths(
-    worksheet,
-    columns.filter((column) => added.has(column.column)),
-  );
+  const format = extensionFormat(extension);
+  if (format.rows) formatColumns(worksheet, format.columns, format.rows, false);
+  setWidths(worksheet, format.widenedColumns);
 }
 
 /** Queues every addition of `plan`; the first new sheet is shown. Nothing is synced here. */

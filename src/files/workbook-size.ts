@@ -6,14 +6,10 @@
  * at one piece whatever the file holds. Pure (fflate, no Node): the CLI and the pane call it.
  */
 import { strFromU8 } from "fflate";
-import { workbookLimits } from "../core/spec";
+import { sheetSizeProblem, unzippedSizeProblem, usedRangesSizeProblem, workbookLimits } from "../core/spec";
 import { inflateEntry, readEntry, zipEntries } from "./zip";
 
 const zip64Marker = 0xffffffff;
-
-function megabytes(bytes: number): string {
-  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
-}
 
 const grouped = (n: number) => n.toLocaleString("en-US");
 
@@ -99,9 +95,11 @@ export function workbookSizeProblem(bytes: Uint8Array): string | null {
   if (!entries) return null;
   const limits = workbookLimits;
   const declared = entries.reduce((sum, entry) => sum + entry.originalSize, 0);
-  if (entries.some((entry) => entry.originalSize === zip64Marker) || declared > limits.maxUnzippedBytes) {
-    return `工作簿解压后超过 ${megabytes(limits.maxUnzippedBytes)}（${declared >= zip64Marker ? "超过 4 GB" : megabytes(declared)}），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`;
-  }
+  // A zip64 entry keeps its real size elsewhere; as before, it is taken as past 4 GB.
+  const tooLarge = unzippedSizeProblem(
+    entries.some((entry) => entry.originalSize === zip64Marker) ? Infinity : declared,
+  );
+  if (tooLarge) return tooLarge;
   let sheetNames: Map<string, string> | null = null;
   const sheetName = (part: string) => (sheetNames ??= sheetNamesByPart(bytes)).get(part) ?? part;
   let cells = 0;
@@ -120,16 +118,11 @@ export function workbookSizeProblem(bytes: Uint8Array): string | null {
         }
         if (!counter) return;
         counter.add(chunk);
-        if (counter.rows > limits.maxRowsPerSheet) {
-          throw new Refusal(
-            `工作表“${sheetName(entry.name)}”超过 ${grouped(limits.maxRowsPerSheet)} 行，超出专报助手能读取的上限，未读取。请删去多余的行（如整列填充到表底的内容），另存后再试。`,
-          );
-        }
-        if (cells + counter.cells > limits.maxCells) {
-          throw new Refusal(
-            `工作簿的单元格超过 ${grouped(limits.maxCells)} 个，超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。`,
-          );
-        }
+        // The sheet's name is looked up (in workbook.xml) only for the sentence.
+        if (sheetSizeProblem(entry.name, counter.rows))
+          throw new Refusal(sheetSizeProblem(sheetName(entry.name), counter.rows)!);
+        const tooManyCells = usedRangesSizeProblem(cells + counter.cells);
+        if (tooManyCells) throw new Refusal(tooManyCells);
       });
       if (counter) cells += counter.cells;
     }

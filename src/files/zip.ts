@@ -1,8 +1,9 @@
 /**
  * The few zip operations the file checks need, without inflating what they do not read: the central
- * directory's entries, and one entry inflated in pieces that may be stopped at any piece (a part that
- * inflates to more than it declared, or than the caller allows, is never held in memory). Pure (fflate,
- * no Node): sniff.ts and workbook-size.ts use it in the CLI and in the pane's file-check chunk.
+ * directory's entries, and one entry inflated in pieces that may be stopped at any piece, sized so that
+ * a part inflating to more than it declared, or than the caller allows, is stopped within about 1 MB.
+ * Pure (fflate, no Node): sniff.ts and workbook-size.ts use it in the CLI and in the pane's file-check
+ * chunk.
  */
 import { Inflate, strFromU8 } from "fflate";
 
@@ -54,19 +55,35 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
-/** Compressed bytes pushed at a time: deflate reaches about 1:1000, so 64 KB can become 64 MB. */
-const piece = 64 * 1024;
+/**
+ * Deflate's largest expansion: a compressed byte gives at most about 1,032 (a 258-byte match coded in
+ * 2 bits), so a piece of n compressed bytes inflates to at most about 1,032 n.
+ */
+const maxRatio = 1032;
+const minPiece = 1024;
+const maxPiece = 64 * 1024;
+
+/**
+ * Compressed bytes to push next: as many as can inflate to no more than `remaining` output bytes, within
+ * 1–64 KB. Far from the allowance pieces are large (fast); near it and past it they are 1 KB, so a part
+ * that inflates beyond its allowance (a zip bomb's lie) is seen within about 1 MB (1 KB × 1,032), not
+ * after a 64 KB piece became 64 MB.
+ */
+function pieceFor(remaining: number): number {
+  return Math.min(maxPiece, Math.max(minPiece, Math.floor(remaining / maxRatio)));
+}
 
 /**
  * Inflates `entry` piece by piece into `onData` (stored entries are passed through); `onData` may throw
- * to stop. A damaged local header or an unknown method yields nothing. A smaller `pieceSize` stops a
- * bomb sooner (each piece is inflated whole before `onData` sees it) at some cost in speed.
+ * to stop. A damaged local header or an unknown method yields nothing. The pieces are sized by what is
+ * left of `allowance` (by default the size the entry declares; a caller with a smaller limit passes it),
+ * so a caller that throws once the output passes the allowance holds at most about 1 MB beyond it.
  */
 export function inflateEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   onData: (chunk: Uint8Array) => void,
-  pieceSize = piece,
+  allowance = entry.originalSize,
 ): void {
   const data = view(bytes);
   const at = entry.localHeader;
@@ -74,21 +91,24 @@ export function inflateEntry(
   const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
   const compressed = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
   if (entry.method === 0) {
-    for (let i = 0; i < compressed.length; i += pieceSize) onData(compressed.subarray(i, i + pieceSize));
+    for (let i = 0; i < compressed.length; i += maxPiece) onData(compressed.subarray(i, i + maxPiece));
     return;
   }
   if (entry.method !== 8) return;
-  const inflater = new Inflate((chunk) => onData(chunk));
-  for (let i = 0; i < compressed.length; i += pieceSize) {
-    inflater.push(compressed.subarray(i, i + pieceSize), i + pieceSize >= compressed.length);
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    onData(chunk);
+  });
+  for (let i = 0; i < compressed.length;) {
+    const end = Math.min(compressed.length, i + pieceFor(allowance - produced));
+    inflater.push(compressed.subarray(i, end), end >= compressed.length);
+    i = end;
   }
 }
 
 /** Thrown from onData to stop inflating an entry that grew too large. */
 class TooLarge {}
-
-/** Small pieces for small parts: a lying part is stopped within about 1 MB of output. */
-const smallPiece = 1024;
 
 /**
  * The whole of a small entry, or null when it declares or inflates to more than `maxBytes` or than it
@@ -99,16 +119,11 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number):
   const pieces: Uint8Array[] = [];
   let size = 0;
   try {
-    inflateEntry(
-      bytes,
-      entry,
-      (chunk) => {
-        size += chunk.length;
-        if (size > entry.originalSize) throw new TooLarge();
-        pieces.push(chunk.slice());
-      },
-      smallPiece,
-    );
+    inflateEntry(bytes, entry, (chunk) => {
+      size += chunk.length;
+      if (size > entry.originalSize) throw new TooLarge();
+      pieces.push(chunk.slice());
+    });
   } catch {
     return null;
   }

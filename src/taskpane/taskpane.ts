@@ -18,6 +18,7 @@ import { previewWorkbook } from "./preview-workbook";
 import { readReturnFiles } from "./return-files";
 import { writeUnitForm, xlsxMimeType } from "./unit-form-file";
 import { docxMimeType, loadDocxRenderer } from "./word-file";
+import { wireHelp } from "./help";
 
 /** Office.context.platform where office.js has told it, else null (the preview in a browser). */
 function officePlatform(): string | null {
@@ -53,6 +54,8 @@ async function paneController(sample: ReturnType<typeof readPaneQuery>["sample"]
 
 async function start(): Promise<void> {
   if (!claimPaneStart()) return;
+  // Before the host answers: 部署自检 is for a pane that may not get that far.
+  wireHelp(() => findWps(window as unknown as WpsScope) !== null);
   const query = readPaneQuery(window.location.search);
   const pane = await paneController(query.sample);
 

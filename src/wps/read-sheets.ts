@@ -1,10 +1,11 @@
 /**
  * The sheets the pipeline reads, from ET: per sheet, never per cell. Each wanted sheet costs the same
- * few host calls (Item, Name, UsedRange, Row, Column, Value2, Formula) however many rows it has; other
- * sheets cost Item and Name.
+ * few host calls (Item, Name, UsedRange, Rows.Count, Columns.Count, Row, Column, Value2, Formula)
+ * however many rows it has; other sheets cost Item and Name.
  */
-import type { ReadOptions, SheetGrid } from "../core";
+import { usedRangesSizeProblem, type ReadOptions, type SheetExtent, type SheetGrid } from "../core";
 import type { EtCells, EtRange, EtWorkbook } from "./et-types";
+import { WpsHostError } from "./wps-errors";
 
 /**
  * ET gives a range of one cell as its value, of several as a 2-D array; either way a matrix here.
@@ -58,17 +59,23 @@ export function gridFromUsedRange(name: string, range: EtRange, options: ReadOpt
 
 /**
  * The used ranges of the sheets named `names` (core/spec's workbookSheetNames), matched as the core
- * matches them: by the name without surrounding spaces. Changes nothing.
+ * matches them: by the name without surrounding spaces. Changes nothing. The used ranges' sizes are
+ * compared with core's limits before any value is read: a sheet filled to the bottom of the grid is
+ * refused with core's sentence (a WpsHostError) instead of being copied into the pane.
  */
 export function readSheetGrids(workbook: EtWorkbook, names: readonly string[], options: ReadOptions = {}): SheetGrid[] {
   const wanted = new Set(names);
   const worksheets = workbook.Worksheets;
   const count = worksheets.Count;
-  const grids: SheetGrid[] = [];
+  const usedRanges: { range: EtRange; extent: SheetExtent }[] = [];
   for (let index = 1; index <= count; index += 1) {
     const worksheet = worksheets.Item(index);
     const name = worksheet.Name;
-    if (wanted.has(name.trim())) grids.push(gridFromUsedRange(name, worksheet.UsedRange, options));
+    if (!wanted.has(name.trim())) continue;
+    const range = worksheet.UsedRange;
+    usedRanges.push({ range, extent: { sheet: name, rows: range.Rows.Count, columns: range.Columns.Count } });
   }
-  return grids;
+  const tooLarge = usedRangesSizeProblem(usedRanges.map(({ extent }) => extent));
+  if (tooLarge) throw new WpsHostError(tooLarge);
+  return usedRanges.map(({ range, extent }) => gridFromUsedRange(extent.sheet, range, options));
 }

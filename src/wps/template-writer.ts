@@ -6,7 +6,7 @@
  * frozen panes, activating a sheet — is left out, or done where WPS has it (Activate).
  */
 import {
-  columnFormats,
+  extensionFormat,
   columnLetter,
   formulaMatrix,
   headerFill,
@@ -80,13 +80,9 @@ export function writeNewSheet(worksheet: EtWorksheet, grid: SheetGrid): void {
 function writeExtension(worksheets: EtWorksheets, extension: SheetExtension): void {
   const worksheet = worksheets.Item(extension.sheet);
   for (const block of extension.blocks) writeBlock(worksheet, block);
-  const columns = columnFormats(extension.sheet.trim(), extension.columns);
-  if (extension.addedRows) formatColumns(worksheet, columns, extension.addedRows, false);
-  const added = new Set(extension.addedColumns.map((column) => column.column));
-  setWidths(
-    worksheet,
-    columns.filter((column) => added.has(column.column)),
-  );
+  const format = extensionFormat(extension);
+  if (format.rows) formatColumns(worksheet, format.columns, format.rows, false);
+  setWidths(worksheet, format.widenedColumns);
 }
 
 /** Whether this WPS has `member` on `host` (outside the subset: used only where present). */

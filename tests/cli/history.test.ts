@@ -45,6 +45,25 @@ beforeAll(async () => {
   workbookFile = await withHistory([row(2026, 2, "城镇新增就业", 300), row(2026, 3, '=危险, "引号"', 462)], "h.xlsx");
 }, 30_000);
 
+describe("历史数据 in the template", () => {
+  test("comes last, header only, formatted by the plan and protected without a password; other sheets stay open", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "sample.xlsx"));
+    expect(workbook.worksheets.at(-1)!.name).toBe(historySheetName);
+    const sheet = workbook.getWorksheet(historySheetName)!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...historyHeaders]);
+    expect(sheet.getCell("A2").value).toBeNull();
+    const protection = (sheet as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true });
+    expect(protection.algorithmName ?? protection.password).toBeUndefined();
+    expect(sheet.getColumn(1).width).toBe(10);
+    expect(sheet.getCell("J2").numFmt).toBe("0.0%");
+    expect(sheet.getCell("N2").dataValidation).toMatchObject({ type: "list", formulae: ['"达到或超时序进度,滞后"'] });
+    const category = workbook.getWorksheet("产业发展") as unknown as { sheetProtection?: unknown };
+    expect(category.sheetProtection).toBeUndefined();
+  });
+});
+
 describe("zhuanbao history", () => {
   test("prints CSV with a BOM and CRLF lines, the header first, text that looks like a formula kept as text", async () => {
     const run = await runCli("history", workbookFile);

@@ -33,7 +33,7 @@ describe("a workbook beyond the limits", () => {
     const run = await runCli("check", path);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `“${path}”：工作簿解压后超过 256 MB（超过 4 GB），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，另存后再试。\n`,
+      `“${path}”：工作簿解压后超过 256 MB（超过 4 GB），超出专报助手能读取的上限，未读取。请删去无关的工作表或数据，保存后再试。\n`,
     );
   });
 });

@@ -2,23 +2,10 @@ import { beforeAll, describe, expect, test } from "@jest/globals";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { fileFingerprint, runCli, tempDir } from "../support/cli";
+import { editedCopy, fileFingerprint, runCli, tempDir } from "../support/cli";
 
 let dir: string;
 let masterFile: string;
-
-async function editCopy(
-  source: string,
-  name: string,
-  edits: [sheet: string, address: string, value: ExcelJS.CellValue][],
-) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(source);
-  for (const [sheet, address, value] of edits) workbook.getWorksheet(sheet)!.getCell(address).value = value;
-  const path = join(dir, name);
-  await workbook.xlsx.writeFile(path);
-  return path;
-}
 
 async function cellValue(path: string, sheet: string, address: string): Promise<unknown> {
   const workbook = new ExcelJS.Workbook();
@@ -30,14 +17,14 @@ beforeAll(async () => {
   dir = tempDir();
   const blank = join(dir, "blank.xlsx");
   await runCli("template", "--out", blank);
-  masterFile = await editCopy(blank, "master.xlsx", [["城乡融合", "C2", 462]]);
+  masterFile = await editedCopy(blank, "master.xlsx", [["城乡融合", "C2", 462]]);
   await runCli("template", "--unit", "城乡融合", "--out", join(dir, "form.xlsx"));
 });
 
 describe("zhuanbao merge", () => {
   test("fills, lists a conflict and an unknown row, rejects a malformed file, and leaves the master alone", async () => {
     const form = join(dir, "form.xlsx");
-    const unit = await editCopy(form, "人社局.xlsx", [
+    const unit = await editedCopy(form, "人社局.xlsx", [
       ["填报说明", "B2", "市人社局"],
       ["城乡融合", "C2", 470],
       ["城乡融合", "C3", 186],
@@ -84,7 +71,7 @@ describe("zhuanbao merge", () => {
   });
 
   test("a return that fails the checks is rejected whole with its issues", async () => {
-    const unit = await editCopy(join(dir, "form.xlsx"), "乱填.xlsx", [
+    const unit = await editedCopy(join(dir, "form.xlsx"), "乱填.xlsx", [
       ["城乡融合", "C3", 186],
       ["城乡融合", "C4", -3],
     ]);

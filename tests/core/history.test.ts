@@ -105,6 +105,7 @@ describe("readHistorySheet", () => {
         historyRow({ year: 2026, month: 2, category: "产业发展", name: "", actual: 1 }),
         historyRow({ year: 2026, month: 2, category: "产业发展", name: "B", actual: "很多" }),
         historyRow({ year: 2026, month: 2, category: "不存在", name: "C", actual: 1 }),
+        [2026, 2, "", "第二期", "产业发展", "D", "", 1],
       ]),
       { catalog: kaijuBahao },
     );
@@ -113,10 +114,12 @@ describe("readHistorySheet", () => {
       "error F3 history-row-incomplete",
       "warning H4 history-not-a-number",
       "warning E5 history-category-unknown",
+      "warning D6 history-issue-invalid",
     ]);
-    expect(read.records.map((r) => [r.name, r.actual])).toEqual([
-      ["B", null],
-      ["C", 1],
+    expect(read.records.map((r) => [r.name, r.actual, r.issue])).toEqual([
+      ["B", null, null],
+      ["C", 1, null],
+      ["D", 1, null],
     ]);
   });
 

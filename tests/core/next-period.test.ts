@@ -3,7 +3,7 @@ import { describe, expect, test } from "@jest/globals";
 import {
   analyzeWorkbook,
   followingPeriod,
-  gridReader,
+  GridReader,
   historySheetName,
   indicatorTable,
   isFormulaValue,
@@ -45,7 +45,7 @@ function history(grids: readonly SheetGrid[]): HistoryRecord[] {
 
 /** Every cell of a sheet's column under its header, raw, by the header's text. */
 function column(sheet: SheetGrid, header: string): unknown[] {
-  const reader = gridReader(sheet);
+  const reader = new GridReader(sheet);
   const headerRow = reader.findHeaderRow(header)!;
   const index = reader.headerColumns(headerRow).get(header)!;
   return sheet.values.slice(headerRow + 1).map((row) => row[index] ?? null);
@@ -191,7 +191,7 @@ function fillFigures(grids: SheetGrid[], seed: number): Map<string, number> {
   setCell(grids, settingsSheetName, settings.cells.get("印发日期")!, `2026年${4 + seed}月28日`);
   for (const name of categories) {
     const sheet = grid(grids, name);
-    const reader = gridReader(sheet);
+    const reader = new GridReader(sheet);
     const table = indicatorTable(reader)!;
     const actual = table.columns.get("actual")!;
     const prior = table.columns.get("prior")!;

@@ -18,43 +18,7 @@ import {
   type Fetcher,
 } from "../../src/deploy";
 import { runCli } from "../support/cli";
-
-const base = "https://zb.example.gov.cn/zhuanbao/";
-const version = "0.1.0.42";
-const policy = "default-src 'self'; script-src 'self'; object-src 'none'";
-
-const page = (script: string) =>
-  `<!doctype html><html><head><meta charset=utf-8>\n    <meta name="zhuanbao-version" content="${version}" />` +
-  `<meta http-equiv=Content-Security-Policy content="${policy}"><link rel=stylesheet href=taskpane.css>` +
-  `<script src=${script}></script><script type=module src=taskpane.js></script></head><body><a href="https://example.com/">x</a></body></html>`;
-
-const manifest = (v: string, urlBase = base) => `<?xml version="1.0"?>
-<OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1">
-  <!-- <IconUrl DefaultValue="https://commented.example/x.png" /> -->
-  <Version>${v}</Version>
-  <IconUrl DefaultValue="${urlBase}assets/icon-32.png" />
-  <SourceLocation DefaultValue="${urlBase}taskpane.html" />
-  <bt:Url id="Generate.Url" DefaultValue="${urlBase}taskpane.html?action=generate" />
-  <bt:Url id="Functions.Metadata.Url" DefaultValue="${urlBase}functions.json" />
-</OfficeApp>`;
-
-interface FakeFile {
-  body: string;
-  type: string;
-}
-
-function site(): Map<string, FakeFile> {
-  return new Map([
-    ["manifest.xml", { body: manifest(version), type: "application/xml" }],
-    ["taskpane.html", { body: page("office-js/office.js"), type: "text/html; charset=utf-8" }],
-    ["taskpane.css", { body: "body{background:url(assets/bg.png)}", type: "text/css" }],
-    ["taskpane.js", { body: 'var ns="http://schemas.openxmlformats.org/x";', type: "text/javascript" }],
-    ["office-js/office.js", { body: "/* office */", type: "application/javascript" }],
-    ["assets/icon-32.png", { body: "png", type: "image/png" }],
-    ["assets/bg.png", { body: "png", type: "image/png" }],
-    ["functions.json", { body: `{"functions":[{"helpUrl":"${base}functions-help.html"}]}`, type: "application/json" }],
-  ]);
-}
+import { base, manifest, page, site, version, type FakeFile } from "../support/fake-site";
 
 /** A server for `files` at `address`; `certificateProblem` as Node's TLS would find it. */
 function fakeServer(files: Map<string, FakeFile>, address = base, certificateProblem: string | null = null): Fetcher {
@@ -179,6 +143,29 @@ describe("runDoctor", () => {
     expect(failing(doctorReportLines(await runDoctor(base, fakeServer(files))))[1]).toContain(
       "页面缺少 Content-Security-Policy",
     );
+  });
+
+  test("a redirect is named with its target, whether the host followed it (a browser) or not (Node)", async () => {
+    const elsewhere = `${base}moved/taskpane.css`;
+    const server = fakeServer(site());
+    const redirecting =
+      (followed: boolean): Fetcher =>
+      async (url) =>
+        url.endsWith("taskpane.css")
+          ? {
+              ...(await server(url)),
+              status: followed ? 200 : 302,
+              location: elsewhere,
+              ...(followed ? { redirected: true } : {}),
+            }
+          : server(url);
+    for (const [followed, detail] of [
+      [false, `被重定向（302）到 ${elsewhere}：请直接使用最终地址`],
+      [true, `被重定向到 ${elsewhere}：请直接使用最终地址`],
+    ] as const) {
+      const lines = failing(doctorReportLines(await runDoctor(base, redirecting(followed))));
+      expect(lines).toEqual(["✗ taskpane.css", `    ✗ 可访问：${detail}`]);
+    }
   });
 
   test("no manifest: the one item says why, exit status false", async () => {

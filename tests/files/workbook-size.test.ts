@@ -18,7 +18,7 @@ describe("workbookSizeProblem", () => {
 
   test("one row more than the limit is refused, naming the sheet", () => {
     expect(workbookSizeProblem(workbook(sheetXml(2, 1), sheetXml(maxRowsPerSheet + 1, 1)))).toBe(
-      `工作表“文字材料”超过 ${maxRowsPerSheet.toLocaleString("en-US")} 行，超出专报助手能读取的上限，未读取。请删去多余的行（如整列填充到表底的内容），另存后再试。`,
+      `工作表“文字材料”超过 ${maxRowsPerSheet.toLocaleString("en-US")} 行，超出专报助手能读取的上限，未读取。请删去多余的行（如整列填充到表底的内容）或把数据拆分到几个工作簿，保存后再试。`,
     );
   });
 

@@ -2,7 +2,8 @@
 import { chromium, type Browser } from "playwright-core";
 import { chromiumPath } from "./tools";
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: further switches, e.g. the key of a test server's certificate to trust. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -14,6 +15,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      ...extraArgs,
     ],
   });
 }

@@ -4,7 +4,7 @@
  * Shared by tests/bundle-budget.test.ts and, compiled, by `npm run bench`; the caller names dist/.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface FileSize {
@@ -44,7 +44,8 @@ export function initialScripts(distDir: string, page: string, engine: Engine): s
     .filter((attributes) => !skipped.test(attributes))
     .map((attributes) => /\bsrc="?([^"\s>]+)"?/.exec(attributes)?.[1])
     .filter((src): src is string => src !== undefined);
-  return sources.filter((src) => !isMicrosofts(src));
+  // A page in a folder (dist/wps/index.html) names its scripts relative to itself.
+  return sources.filter((src) => !isMicrosofts(src)).map((src) => posix.join(posix.dirname(page), src));
 }
 
 export function pageScripts(distDir: string, page: string, engine: Engine): PageScripts {
@@ -66,7 +67,13 @@ function filesUnder(dir: string): string[] {
 
 /** Every page with scripts of ours, by engine, and every other .js file of ours in dist/: the lazy chunks. */
 export function bundleSizes(distDir: string): { pages: PageScripts[]; lazyChunks: FileSize[] } {
-  const files = filesUnder(distDir).map((path) => relative(distDir, path).split(sep).join("/"));
+  const all = filesUnder(distDir).map((path) => relative(distDir, path).split(sep).join("/"));
+  // The WPS add-in carries the pane's files again (dist/wps/, and dist/wps-offline/ for the desks):
+  // the same bytes, counted once, at their own place.
+  const own = new Set(all);
+  const files = all.filter(
+    (file) => !file.startsWith("wps-offline/") && !(file.startsWith("wps/") && own.has(file.slice("wps/".length))),
+  );
   const sameFiles = (a: PageScripts, b: PageScripts) =>
     a.scripts.map((script) => script.file).join() === b.scripts.map((script) => script.file).join();
   const pages = files

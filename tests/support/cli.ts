@@ -3,7 +3,8 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 
 export interface CliRun {
@@ -33,4 +34,18 @@ export function tempDir(): string {
 /** Content hash and modification time: what "never writes to its input" must leave alone. */
 export function fileFingerprint(path: string): string {
   return `${createHash("sha256").update(readFileSync(path)).digest("hex")}@${statSync(path).mtimeMs}`;
+}
+
+/** A copy of the workbook `source`, named `name` in the same folder, with each [sheet, address, value] written. */
+export async function editedCopy(
+  source: string,
+  name: string,
+  edits: readonly [sheet: string, address: string, value: ExcelJS.CellValue][],
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(source);
+  for (const [sheet, address, value] of edits) workbook.getWorksheet(sheet)!.getCell(address).value = value;
+  const path = join(dirname(source), name);
+  await workbook.xlsx.writeFile(path);
+  return path;
 }

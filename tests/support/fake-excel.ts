@@ -385,7 +385,7 @@ class FakeRange extends Loadable {
     batch: Batch,
     private readonly locate: () => Resolved | null,
   ) {
-    super(batch, "Range", ["values", "formulas", "numberFormat", "address"]);
+    super(batch, "Range", ["values", "formulas", "numberFormat", "address", "rowCount", "columnCount"]);
   }
 
   resolve(): Resolved {
@@ -469,6 +469,14 @@ class FakeRange extends Loadable {
     return this.read("address") as string;
   }
 
+  get rowCount(): number {
+    return this.read("rowCount") as number;
+  }
+
+  get columnCount(): number {
+    return this.read("columnCount") as number;
+  }
+
   get format(): FakeRangeFormat {
     return strict(new FakeRangeFormat(this.batch, this), "RangeFormat");
   }
@@ -496,6 +504,8 @@ class FakeRange extends Loadable {
         formulas: () => matrix((cell) => cell.formula ?? cell.value),
         numberFormat: () => matrix((cell) => cell.numberFormat),
         address: () => `${qualifiedSheetName(sheet.name)}!${rectAddress(rect)}`,
+        rowCount: () => rect.bottom - rect.top + 1,
+        columnCount: () => rect.right - rect.left + 1,
       };
       for (const property of properties) this.loaded.set(property, snapshots[property]!());
     });

@@ -2,12 +2,15 @@
  * An intranet web server as the deployment guide sets it up, for the release tests: a certificate
  * authority and a server certificate made with openssl (as 部署指南 does for a unit without its own
  * CA), and Debian's nginx, unprivileged on loopback, running the release's server/nginx.conf with
- * only the lines an administrator edits changed (certificate paths, root, the http port).
+ * only the lines an administrator edits changed (certificate paths, root, the http port). For the
+ * pane's browser test, the same site from Node's https server instead, trusted by Chromium by its key.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, X509Certificate } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
-import { join } from "node:path";
+import { createServer as createHttpsServer } from "node:https";
+import { connect, createServer, type AddressInfo } from "node:net";
+import { extname, join } from "node:path";
 import { nginxPath } from "./tools";
 
 export interface Certificates {
@@ -171,4 +174,61 @@ function answers(port: number): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+const { mediaTypes } = require("../../scripts/release-files") as { mediaTypes: [string, string][] };
+const typeByExtension = new Map(mediaTypes.map(([type, extension]) => [`.${extension}`, type]));
+
+export interface HttpsSite {
+  /** https://127.0.0.1:port */
+  origin: string;
+  /** Every path requested, in order. */
+  requests: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * `files` (path under the site → bytes) served over HTTPS at `${origin}${prefix}`, each with the media
+ * type the release's server configuration gives it (scripts/release-files.js), 404 for anything else.
+ */
+export async function serveOverHttps(
+  files: ReadonlyMap<string, Uint8Array>,
+  certificates: Certificates,
+  prefix: string,
+): Promise<HttpsSite> {
+  const requests: string[] = [];
+  const server = createHttpsServer(
+    { cert: readFileSync(certificates.certificate), key: readFileSync(certificates.key) },
+    (request, response) => {
+      const path = decodeURIComponent(new URL(request.url ?? "/", "https://127.0.0.1").pathname);
+      requests.push(path);
+      const file = path.startsWith(prefix) ? files.get(path.slice(prefix.length)) : undefined;
+      if (!file) {
+        response.writeHead(404, { "content-type": "text/html" }).end();
+        return;
+      }
+      const type = typeByExtension.get(extname(path)) ?? "application/octet-stream";
+      response.writeHead(200, { "content-type": type }).end(file);
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `https://127.0.0.1:${port}`,
+    requests,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Chromium's switch that trusts a server certificate by its public key, as a desk trusts its unit's CA. */
+export function trustCertificateSwitch(certificates: Certificates): string {
+  const key = new X509Certificate(readFileSync(certificates.certificate)).publicKey.export({
+    type: "spki",
+    format: "der",
+  });
+  return `--ignore-certificate-errors-spki-list=${createHash("sha256").update(key).digest("base64")}`;
 }

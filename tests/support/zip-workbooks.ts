@@ -1,5 +1,5 @@
 /** Minimal .xlsx-shaped zips of a chosen size, written with fflate, for the size-limit tests. */
-import { strToU8, zipSync } from "fflate";
+import { strToU8, Zip, ZipDeflate, zipSync } from "fflate";
 
 const workbookXml =
   '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
@@ -46,4 +46,42 @@ export function declareSize(zip: Uint8Array, name: string, size: number): Uint8A
     }
   }
   throw new Error(`no ${name}`);
+}
+
+/**
+ * A zip bomb: one sheet named 产业发展 whose part inflates to `megabytes` MB of spaces after its opening
+ * tags while the central directory declares 1,000 bytes. Deflated as it is made (level 9, about
+ * 1,000 : 1), so building it holds 1 MB of input at a time.
+ */
+export function bombWorkbook(megabytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  const part = (name: string) => {
+    const file = new ZipDeflate(name, { level: 9 });
+    zip.add(file);
+    return file;
+  };
+  part("xl/workbook.xml").push(
+    strToU8('<workbook xmlns:r="r"><sheets><sheet name="产业发展" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    true,
+  );
+  part("xl/_rels/workbook.xml.rels").push(
+    strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    true,
+  );
+  const sheet = part("xl/worksheets/sheet1.xml");
+  sheet.push(strToU8("<worksheet><sheetData>"));
+  const spaces = new Uint8Array(1 << 20).fill(0x20);
+  for (let i = 0; i < megabytes; i += 1) sheet.push(spaces, i === megabytes - 1);
+  zip.end();
+  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return declareSize(whole, "xl/worksheets/sheet1.xml", 1000);
 }

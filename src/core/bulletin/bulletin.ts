@@ -8,7 +8,7 @@ import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
 import type { Catalog, CatalogCategory } from "../spec/catalog/types";
 import { checkContext, type CheckContext, checkRow, duplicateNameCheck } from "../checks/checks";
 import { controlCharacterIssues } from "../checks/control-characters";
-import { type HistoryFigures, historyFigures } from "../checks/history-figures";
+import { HistoryFigures } from "../checks/history-figures";
 import { rowFigures } from "../calc/figures";
 import type { SheetGrid } from "../reading/grid";
 import { HistoryIndex, readHistorySheet } from "../reading/history";
@@ -237,7 +237,7 @@ export function analyzeWorkbook(grids: readonly SheetGrid[], options: AnalyzeOpt
     settings.year !== null && settings.month !== null ? { year: settings.year, month: settings.month } : null;
   const historyRead = readHistorySheet(byName.get(historySheetName), { catalog, current });
   for (const issue of historyRead.issues) issues.push(issue);
-  const history = historyFigures(new HistoryIndex(historyRead.records), {
+  const history = new HistoryFigures(new HistoryIndex(historyRead.records), {
     year: settings.year,
     month: settings.month,
     cumulativeMonth: settings.cumulativeTo,

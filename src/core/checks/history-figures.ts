@@ -4,7 +4,7 @@
  * and {上期值}, the latest earlier period's 本期值.
  */
 import { formatNumber } from "../calc/format";
-import { type HistoryIndex, type HistoryRecord, periodLabel } from "../reading/history";
+import { type HistoryIndex, type HistoryPeriod, type HistoryRecord, periodLabel } from "../reading/history";
 import type { IndicatorRow } from "../reading/indicators";
 import { historySheetName } from "../spec/history-layout";
 import type { Issue } from "../spec/issues";
@@ -36,27 +36,27 @@ function unitsDiffer(row: IndicatorRow, record: HistoryRecord): boolean {
   return row.unit !== "" && record.unit !== "" && row.unit !== record.unit;
 }
 
-export interface HistoryFigures {
-  readonly issues: Issue[];
+export class HistoryFigures {
+  readonly issues: Issue[] = [];
+  private readonly current: HistoryPeriod | null;
+  private readonly cumulativeMonth: number | null;
+
+  constructor(
+    private readonly index: HistoryIndex,
+    period: CurrentPeriod,
+  ) {
+    this.current = period.year !== null && period.month !== null ? { year: period.year, month: period.month } : null;
+    this.cumulativeMonth = period.cumulativeMonth ?? period.month;
+  }
+
   /** Fills an empty 上年同期值 of `row` in place, as ItemCountCheck fills counts, and notes what it did. */
-  fillPrior(row: IndicatorRow): void;
-  /** {上期值} of `row`: the latest earlier period's 本期值, null without one or when units differ. */
-  previous(row: IndicatorRow): number | null;
-}
-
-// A closure rather than a class: the pane's ES5 build adds class helpers to each module with a class.
-export function historyFigures(index: HistoryIndex, period: CurrentPeriod): HistoryFigures {
-  const issues: Issue[] = [];
-  const current = period.year !== null && period.month !== null ? { year: period.year, month: period.month } : null;
-  const cumulativeMonth = period.cumulativeMonth ?? period.month;
-
-  function fillPrior(row: IndicatorRow): void {
-    if (current === null || cumulativeMonth === null) return;
-    const record = index.sameCumulative(row.sheet, row.name, current.year - 1, cumulativeMonth);
+  fillPrior(row: IndicatorRow): void {
+    if (this.current === null || this.cumulativeMonth === null) return;
+    const record = this.index.sameCumulative(row.sheet, row.name, this.current.year - 1, this.cumulativeMonth);
     if (record === null || record.actual === null) return;
     const cell = row.cells.prior ?? row.cells.name ?? null;
     if (unitsDiffer(row, record)) {
-      issues.push({
+      this.issues.push({
         severity: "warning",
         sheet: row.sheet,
         cell,
@@ -68,7 +68,7 @@ export function historyFigures(index: HistoryIndex, period: CurrentPeriod): Hist
     }
     if (row.prior === null) {
       row.prior = record.actual;
-      issues.push({
+      this.issues.push({
         severity: "info",
         sheet: row.sheet,
         cell,
@@ -77,7 +77,7 @@ export function historyFigures(index: HistoryIndex, period: CurrentPeriod): Hist
         hint: "如需改用其他数值，直接填写上年同期值",
       });
     } else if (!sameFigure(row.prior, record.actual)) {
-      issues.push({
+      this.issues.push({
         severity: "warning",
         sheet: row.sheet,
         cell,
@@ -88,12 +88,11 @@ export function historyFigures(index: HistoryIndex, period: CurrentPeriod): Hist
     }
   }
 
-  function previous(row: IndicatorRow): number | null {
-    if (current === null) return null;
-    const record = index.previous(row.sheet, row.name, current);
+  /** {上期值} of `row`: the latest earlier period's 本期值, null without one or when units differ. */
+  previous(row: IndicatorRow): number | null {
+    if (this.current === null) return null;
+    const record = this.index.previous(row.sheet, row.name, this.current);
     if (record === null || unitsDiffer(row, record)) return null;
     return record.actual;
   }
-
-  return { issues, fillPrior, previous };
 }

@@ -3,10 +3,7 @@
  * (errors as "#DIV/0!"), booleans and "" for empty; ExcelJS gives null, Date, {formula, result},
  * {error}, {richText} and {text, hyperlink}. Both go through `readCell`.
  */
-import * as z from "zod/mini";
-import { cellText, excelErrorCodes, fromString, readPlainCell } from "./plain-cells";
-
-export { cellText } from "./plain-cells";
+import { datePhrase } from "../wording/phrases";
 
 export type CellValue =
   | { kind: "empty" }
@@ -17,35 +14,77 @@ export type CellValue =
   | { kind: "date"; year: number; month: number; day: number }
   | { kind: "uncalculated"; formula: string };
 
-const errorObject = z.object({ error: z.string() });
-const formulaObject = z.object({
-  formula: z.optional(z.string()),
-  sharedFormula: z.optional(z.string()),
-  result: z.optional(z.unknown()),
-});
-const richTextObject = z.object({ richText: z.array(z.object({ text: z.string() })) });
-const hyperlinkObject = z.object({ text: z.unknown(), hyperlink: z.string() });
+const excelErrorCodes = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
 
-/**
- * A formula cell as `formulaObject` reads it. The shape it accepts is checked first without zod, whose
- * parse allocates a result object and issue lists: a large sheet has a formula cell in every row.
- */
-function formulaCell(raw: object): z.infer<typeof formulaObject> | null {
+// ExcelJS's object shapes are checked by hand rather than with zod: the custom functions read tables
+// (ZB.HISTORY) through here, and their bundle stays without zod.
+interface FormulaObject {
+  formula?: string;
+  sharedFormula?: string;
+  result?: unknown;
+}
+
+const empty: CellValue = { kind: "empty" };
+
+/** A formula cell: {formula?, sharedFormula?, result?} with the formulas as text, or null. */
+function formulaCell(raw: object): FormulaObject | null {
   const { formula, sharedFormula } = raw as { formula?: unknown; sharedFormula?: unknown };
   const accepted =
     !Array.isArray(raw) &&
     (formula === undefined || typeof formula === "string") &&
     (sharedFormula === undefined || typeof sharedFormula === "string");
-  if (accepted) return raw;
-  const parsed = formulaObject.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  return accepted ? raw : null;
+}
+
+/** The text runs of {richText: [{text}, …]}, or null when any run lacks its text. */
+function richTextRuns(richText: unknown): string | null {
+  if (!Array.isArray(richText)) return null;
+  let text = "";
+  for (const run of richText as unknown[]) {
+    const part = run !== null && typeof run === "object" ? (run as { text?: unknown }).text : undefined;
+    if (typeof part !== "string") return null;
+    text += part;
+  }
+  return text;
+}
+
+function fromDate(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return empty;
+  // ExcelJS builds dates in UTC from the serial number.
+  return { kind: "date", year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+function fromString(text: string): CellValue {
+  if (text.trim() === "") return empty;
+  if (excelErrorCodes.includes(text.trim())) return { kind: "error", code: text.trim() };
+  return { kind: "text", value: text };
 }
 
 export function readCell(raw: unknown): CellValue {
-  const plain = readPlainCell(raw);
-  if (plain) return plain;
-  if (raw === null || typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
-  // Pick the one schema the object's keys point to: a failed zod parse is costly on large sheets.
+  if (raw === null || raw === undefined) return empty;
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { kind: "number", value: raw } : { kind: "error", code: "#NUM!" };
+  if (typeof raw === "string") return fromString(raw);
+  if (typeof raw === "boolean") return { kind: "boolean", value: raw };
+  if (raw instanceof Date) return fromDate(raw);
+  if (typeof raw !== "object") return { kind: "error", code: "#VALUE!" };
+  // The object's keys say which shape it is.
   if (isFormulaValue(raw)) {
     const formula = formulaCell(raw);
     if (formula) {
@@ -55,14 +94,14 @@ export function readCell(raw: unknown): CellValue {
       return readCell(result);
     }
   } else if ("error" in raw) {
-    const error = errorObject.safeParse(raw);
-    if (error.success) return { kind: "error", code: error.data.error };
+    const { error } = raw as { error: unknown };
+    if (typeof error === "string") return { kind: "error", code: error };
   } else if ("richText" in raw) {
-    const richText = richTextObject.safeParse(raw);
-    if (richText.success) return fromString(richText.data.richText.map((run) => run.text).join(""));
+    const text = richTextRuns((raw as { richText: unknown }).richText);
+    if (text !== null) return fromString(text);
   } else if ("hyperlink" in raw) {
-    const hyperlink = hyperlinkObject.safeParse(raw);
-    if (hyperlink.success) return readCell(hyperlink.data.text);
+    const { text, hyperlink } = raw as { text?: unknown; hyperlink: unknown };
+    if (typeof hyperlink === "string") return readCell(text);
   }
   return { kind: "error", code: "#VALUE!" };
 }
@@ -70,6 +109,22 @@ export function readCell(raw: unknown): CellValue {
 /** Whether a raw value is a formula cell, plain or shared ({sharedFormula} is a clone of another cell's formula). */
 export function isFormulaValue(raw: unknown): boolean {
   return raw !== null && typeof raw === "object" && ("formula" in raw || "sharedFormula" in raw);
+}
+
+/** The text a person sees for simple values (used for names, units, templates). */
+export function cellText(cell: CellValue): string {
+  switch (cell.kind) {
+    case "text":
+      return cell.value.trim();
+    case "number":
+      return String(cell.value);
+    case "boolean":
+      return cell.value ? "是" : "否";
+    case "date":
+      return datePhrase(cell);
+    default:
+      return "";
+  }
 }
 
 /** `cellText(readCell(raw))` without building the cell for the strings and numbers most cells hold. */

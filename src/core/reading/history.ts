@@ -10,8 +10,7 @@ import { historyColumns, historyItemCategory, historySheetName, type HistoryColu
 import type { Issue } from "../spec/issues";
 import { type ItemLevel, itemLevels, progressStatuses } from "../spec/layout";
 import type { CellValue } from "./cells";
-import { gridReader, type SheetGrid } from "./grid";
-import { plainTable, type TableReader } from "./table-reader";
+import { GridReader, type SheetGrid } from "./grid";
 import { countItems, type ItemCounts } from "./items";
 import { readNumber } from "./numbers";
 
@@ -86,15 +85,15 @@ function readWhole(cell: CellValue): number | null | "invalid" {
 
 export function readHistorySheet(grid: SheetGrid | undefined, options: HistoryReadOptions = {}): HistoryRead {
   if (!grid) return { records: [], issues: [], readable: false };
-  return readHistoryTable(gridReader(grid), options);
+  return readHistoryTable(new GridReader(grid), options);
 }
 
-/** A 历史数据 table of plain values, as a custom function receives a range: read without zod. */
+/** A 历史数据 table as a custom function receives a range (ZB.HISTORY): its rows with their header. */
 export function readHistoryValues(values: readonly (readonly unknown[])[]): HistoryRead {
-  return readHistoryTable(plainTable({ name: historySheetName, values }), {});
+  return readHistoryTable(new GridReader({ name: historySheetName, values }), {});
 }
 
-function readHistoryTable(reader: TableReader, options: HistoryReadOptions): HistoryRead {
+function readHistoryTable(reader: GridReader, options: HistoryReadOptions): HistoryRead {
   const issues: Issue[] = [];
   const sheet = historySheetName;
   const first = historyColumns[0]!;
@@ -139,15 +138,17 @@ function readHistoryTable(reader: TableReader, options: HistoryReadOptions): His
     const problem = (severity: Issue["severity"], key: HistoryColumnKey, code: string, message: string, hint: string) =>
       issues.push({ severity, sheet, cell: cells[key] ?? null, code, message, hint });
 
+    // A period part that cannot be read leaves the row out; a 期号 that cannot is only left blank.
     const whole = (key: HistoryColumnKey, low: number, high: number, label: string): number | null | "invalid" => {
       const value = readWhole(raw(key));
       if (value === "invalid" || (value !== null && (value < low || value > high))) {
+        const period = key !== "issue";
         problem(
-          "error",
+          period ? "error" : "warning",
           key,
-          "history-period-invalid",
+          period ? "history-period-invalid" : "history-issue-invalid",
           `${label}应为${low}至${high}的整数，实际为“${text(key)}”`,
-          "本行不参与历史比较",
+          period ? "本行不参与历史比较" : "按空白处理",
         );
         return "invalid";
       }

@@ -1,6 +1,6 @@
 /** Reading a category sheet's indicator table into typed rows, noting every cell that needs a look. */
 import * as z from "zod/mini";
-import { type GridReader, gridReader, type SheetGrid } from "./grid";
+import { GridReader, type SheetGrid } from "./grid";
 import type { Issue } from "../spec/issues";
 import {
   columnByKey,
@@ -222,7 +222,7 @@ export function openIndicatorSheet(sheet: string, grid: SheetGrid | undefined): 
     });
     return { rows: [], issues, readable: false };
   }
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const nameHeader = indicatorColumns[0]!.header;
   const table = indicatorTable(reader);
   if (table === null) {

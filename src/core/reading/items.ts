@@ -4,7 +4,7 @@
  * can come from the list instead of being typed.
  */
 import { completionRate, progressStatus, type ProgressStatus } from "../calc/calc";
-import { gridReader, type SheetGrid } from "./grid";
+import { GridReader, type SheetGrid } from "./grid";
 import type { IndicatorRow } from "./indicators";
 import type { Issue } from "../spec/issues";
 import { type ItemColumnKey, itemColumns, type ItemLevel, itemLevels, itemsSheetName } from "../spec/layout";
@@ -34,7 +34,7 @@ export function readItems(
 ): { items: ServiceItem[]; issues: Issue[] } {
   const issues: Issue[] = [];
   if (!grid) return { items: [], issues };
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const headerRow = reader.findHeaderRow(itemColumns.name);
   if (headerRow === null) {
     issues.push({
@@ -119,8 +119,9 @@ export function readItems(
 
 /** Counts by level and status; 历史数据's item rows are counted by the same function. */
 export function countItems(items: readonly Pick<ServiceItem, "level" | "status">[]): ItemCounts {
-  const empty = () => ({ total: 0, onSchedule: 0, behind: 0 });
-  const counts = Object.fromEntries(itemLevels.map((level) => [level, empty()])) as ItemCounts;
+  // No Object.fromEntries: ZB.HISTORY brings this into the custom functions, whose runtime is ES2016.
+  const counts = {} as ItemCounts;
+  for (const level of itemLevels) counts[level] = { total: 0, onSchedule: 0, behind: 0 };
   for (const item of items) {
     counts[item.level].total += 1;
     if (item.status === "达到或超时序进度") counts[item.level].onSchedule += 1;

@@ -2,7 +2,7 @@
  * Reading the 文字材料 sheet (栏目 | 标题 | 正文 | 纳入专报) into the narrative paragraphs of the
  * bulletin. The sheet is optional: without it the bulletin holds only 主要指标.
  */
-import { gridReader, type SheetGrid } from "./grid";
+import { GridReader, type SheetGrid } from "./grid";
 import type { Issue } from "../spec/issues";
 import {
   includeChoices,
@@ -57,7 +57,7 @@ function bodyLines(text: string): string[] {
 export function readNarrative(grid: SheetGrid | undefined): NarrativeRead {
   const issues: Issue[] = [];
   if (!grid) return { entries: [], issues };
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const headerRow = reader.findHeaderRow(narrativeColumns.section);
   const headers = headerRow === null ? null : reader.headerColumns(headerRow);
   const column = (key: NarrativeColumnKey) => headers?.get(narrativeColumns[key]);

@@ -1,7 +1,7 @@
 /** Reading the 专报设置 sheet (项目 | 内容) into the period and masthead of a bulletin. */
 import * as z from "zod/mini";
 import { type CellValue, serialToDate } from "./cells";
-import { gridReader, type SheetGrid } from "./grid";
+import { GridReader, type SheetGrid } from "./grid";
 import type { Issue } from "../spec/issues";
 import { type SettingKey, settingsColumns, settingSpecs, settingsSheetName } from "../spec/layout";
 import { datePhrase } from "../wording/phrases";
@@ -111,7 +111,7 @@ export function readSettings(grid: SheetGrid | undefined): SettingsResult {
     });
     return { settings, issues };
   }
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const headerRow = reader.findHeaderRow(settingsColumns.item);
   const columns = headerRow === null ? null : reader.headerColumns(headerRow);
   const itemColumn = columns?.get(settingsColumns.item);

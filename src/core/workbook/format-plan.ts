@@ -19,6 +19,7 @@ import {
   type UnitFormAccess,
 } from "../spec/layout";
 import { historyColumns, historySheetName } from "../spec/history-layout";
+import type { SheetExtension } from "./template-plan";
 import { guideHeaders, guideItems, guideSheetName } from "./unit-form";
 
 /** Fill of header cells and, in a unit's form, of the cells it may not change (RGB hex). */
@@ -159,4 +160,25 @@ export function sheetFormat(grid: SheetGrid, options: FormatOptions = {}): Sheet
 /** Whether a unit may type in `format`'s zero-based sheet row `row` of `column`. */
 export function openToUnit(format: SheetFormat, column: ColumnFormat, row: number): boolean {
   return column.access === "open" || (column.access === "new-rows" && row > format.presetRows);
+}
+
+/** How 创建模板's additions to an existing sheet are formatted. */
+export interface ExtensionFormat {
+  /** The appended rows get every column's format; none when no row was added. */
+  rows: { first: number; count: number } | null;
+  /** Every template column of the sheet with its formats. */
+  columns: ColumnFormat[];
+  /** The added columns, whose widths are set (a column that existed keeps the width staff gave it). */
+  widenedColumns: ColumnFormat[];
+}
+
+/** The format plan of `extension`: the Excel and WPS writers only apply it. */
+export function extensionFormat(extension: SheetExtension): ExtensionFormat {
+  const columns = columnFormats(extension.sheet.trim(), extension.columns);
+  const added = new Set(extension.addedColumns.map((column) => column.column));
+  return {
+    rows: extension.addedRows,
+    columns,
+    widenedColumns: columns.filter((column) => added.has(column.column)),
+  };
 }

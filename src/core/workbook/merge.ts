@@ -7,7 +7,7 @@
 import { cellText, isFormulaValue, readCell } from "../reading/cells";
 import { checkContext, checkDuplicateNames, checkRow } from "../checks/checks";
 import { rowFigures } from "../calc/figures";
-import { type GridReader, gridReader, type SheetGrid } from "../reading/grid";
+import { GridReader, type SheetGrid } from "../reading/grid";
 import { type IndicatorRow, indicatorTable, readIndicatorSheet } from "../reading/indicators";
 import type { Issue } from "../spec/issues";
 import { kaijuBahao } from "../spec/catalog/kaiju-bahao";
@@ -153,7 +153,7 @@ function unitValueOf(raw: unknown, key: IndicatorColumnKey, unit: string): CellT
 }
 
 function masterState(grid: SheetGrid): SheetState | null {
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const found = indicatorTable(reader);
   if (!found) return null;
   const rowsByName = new Map<string, number>();
@@ -218,7 +218,7 @@ export function planMerge(
       if (!unitGrid) continue;
       const rows = readIndicatorSheet(sheet, unitGrid).rows;
       const state = stateOf(sheet);
-      const unitReader = gridReader(unitGrid);
+      const unitReader = new GridReader(unitGrid);
       const unitColumns = indicatorTable(unitReader)!.columns;
       for (const row of rows) {
         const masterRow = state?.rowsByName.get(row.name);

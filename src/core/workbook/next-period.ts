@@ -4,11 +4,11 @@
  * kept). Pure: the hosts (Excel, WPS, the preview, the CLI) apply the plan's writes in its order.
  */
 import { analyzeWorkbook } from "../bulletin/bulletin";
-import { historyFigures } from "../checks/history-figures";
+import { HistoryFigures } from "../checks/history-figures";
 import { HistoryIndex, readHistorySheet } from "../reading/history";
 import { rowFigures } from "../calc/figures";
 import { isFormulaValue, isEmptyCell, rawCellText } from "../reading/cells";
-import { gridReader, type GridReader, type SheetGrid } from "../reading/grid";
+import { GridReader, type SheetGrid } from "../reading/grid";
 import { readIndicatorSheet, indicatorTable } from "../reading/indicators";
 import { readItems } from "../reading/items";
 import { readSettings, type BulletinSettings } from "../reading/settings";
@@ -158,7 +158,7 @@ function clearColumns(
   headerRow: number,
   columns: readonly { header: string; index: number }[],
 ): Clearing {
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const writes: CellWrite[] = [];
   const cells: SheetClearing["cells"] = [];
   for (const { header, index } of columns) {
@@ -171,7 +171,7 @@ function clearColumns(
 }
 
 function categoryClearing(grid: SheetGrid): Clearing | null {
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const table = indicatorTable(reader);
   if (!table) return null;
   const columns = periodColumns.flatMap((key) => {
@@ -182,7 +182,7 @@ function categoryClearing(grid: SheetGrid): Clearing | null {
 }
 
 function narrativeClearing(grid: SheetGrid): Clearing | null {
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const headerRow = reader.findHeaderRow(narrativeColumns.section);
   if (headerRow === null) return null;
   const headers = reader.headerColumns(headerRow);
@@ -219,7 +219,7 @@ function historyRows(
 ): HistoryRow[] {
   const cumulativeTo = settings.cumulativeTo ?? period.month;
   // An empty 上年同期值 is archived as the bulletin used it: taken from 历史数据 a year back.
-  const history = historyFigures(new HistoryIndex(readHistorySheet(grids.get(historySheetName)).records), {
+  const history = new HistoryFigures(new HistoryIndex(readHistorySheet(grids.get(historySheetName)).records), {
     year: period.year,
     month: period.month,
     cumulativeMonth: settings.cumulativeTo,
@@ -281,7 +281,7 @@ function wholeNumber(raw: unknown): number | null {
 }
 
 function historyTable(grid: SheetGrid, period: BulletinPeriod): HistoryTable | { missing: string[] } {
-  const reader = gridReader(grid);
+  const reader = new GridReader(grid);
   const headerRow = reader.findHeaderRow(historyColumns[0]!.header);
   const headers = headerRow === null ? new Map<string, number>() : reader.headerColumns(headerRow);
   const missing = historyColumns.filter((column) => column.required && !headers.has(column.header));
@@ -419,7 +419,7 @@ function settingsChanges(
 ): { writes: CellWrite[]; lines: string[] } {
   const writes: CellWrite[] = [];
   const lines: string[] = [];
-  const reader = grid ? gridReader(grid) : null;
+  const reader = grid ? new GridReader(grid) : null;
   const change = (key: string, value: number | string, line: string) => {
     const address = settings.cells.get(key);
     const position = address === undefined ? null : parseAddress(address);

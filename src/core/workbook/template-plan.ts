@@ -5,7 +5,7 @@
  */
 import { columnLetter } from "../spec/a1";
 import { rawCellText } from "../reading/cells";
-import { type GridReader, gridReader, normalizeHeader, type SheetGrid } from "../reading/grid";
+import { GridReader, normalizeHeader, type SheetGrid } from "../reading/grid";
 import { type IndicatorColumnKey, indicatorColumns, settingsColumns, settingsSheetName } from "../spec/layout";
 import type { TemplateReport } from "./workbook-host";
 import { type ColumnLetters, derivedFormula, type FormulaCell, type FormulaStyle } from "./workbook-template";
@@ -120,7 +120,7 @@ function rowKey(row: readonly unknown[]): string {
 type SheetOutcome = { extension: SheetExtension; addedKeys: string[] } | { skipped: string };
 
 function extendSheet(existing: SheetGrid, template: SheetGrid, options: PlanOptions): SheetOutcome {
-  const reader = gridReader(existing);
+  const reader = new GridReader(existing);
   const templateHeaders = (template.values[0] ?? []).map((value) => normalizeHeader(rawCellText(value)));
   const keyHeader = templateHeaders[0]!;
   const foundHeaderRow = reader.findHeaderRow(keyHeader);
