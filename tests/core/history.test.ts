@@ -171,6 +171,15 @@ describe("figures from 历史数据", () => {
     ]);
   });
 
+  test("a row left out of the bulletin (纳入专报 否) takes the figure without a 提示", () => {
+    const history = [historyRow({ year: 2025, month: 4, cumulative: 3, ...investment, actual: 5 })];
+    const shown = sampleWith("新增招商引资项目{本期值}{单位}，{同比}", history);
+    const left = sampleWith("新增招商引资项目{本期值}{单位}，{同比}", history, [["产业发展", "J4", "否"]]);
+    expect(codes(analyzeWorkbook(shown).issues)).toContain("info F4 history-prior-filled");
+    expect(codes(analyzeWorkbook(left).issues)).not.toContain("info F4 history-prior-filled");
+    expect(section(left)).not.toContain("新增招商引资项目");
+  });
+
   test("a period with another 累计截止月份 is not 上年同期", () => {
     const grids = sampleWith("新增招商引资项目{本期值}{单位}[，{同比}]", [
       historyRow({ year: 2025, month: 4, cumulative: 4, ...investment, actual: 5 }),

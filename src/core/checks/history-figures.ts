@@ -68,6 +68,8 @@ export class HistoryFigures {
     }
     if (row.prior === null) {
       row.prior = record.actual;
+      // A row left out of the bulletin (纳入专报 否) takes the figure quietly: a 提示 there is noise.
+      if (!row.include) return;
       this.issues.push({
         severity: "info",
         sheet: row.sheet,
