@@ -6,7 +6,7 @@
  * change.
  */
 import {
-  columnLetter,
+  rangeAddress,
   recheckNextPeriod,
   sheetFormat,
   workbookSheetNames,
@@ -19,11 +19,6 @@ import {
 import { supportsExcelApi } from "./api-support";
 import { readSheetGrids } from "./read-sheets";
 import { queueNewSheet, queueProtection } from "./template-writer";
-
-function rangeAddress(row: number, column: number, rows: number, columns: number): string {
-  const start = `${columnLetter(column)}${row + 1}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows}`;
-}
 
 function writeRange(worksheet: Excel.Worksheet, write: CellWrite): void {
   const values = write.values.map((row) => row.map(writeInput));

@@ -4,8 +4,8 @@
  * to existing sheets. Only the cells the plan names are written.
  */
 import {
+  rangeAddress,
   extensionFormat,
-  columnLetter,
   headerFill,
   sheetFormat,
   formulaMatrix,
@@ -32,11 +32,6 @@ export function queueProtection(worksheet: Excel.Worksheet): void {
 /** Excel sets widths in points; the layout gives characters (7-pixel digits plus 5 pixels of padding). */
 function characterWidthInPoints(characters: number): number {
   return ((characters * 7 + 5) * 3) / 4;
-}
-
-function rangeAddress(row: number, column: number, rows: number, columns: number): string {
-  const start = `${columnLetter(column)}${row + 1}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows}`;
 }
 
 /** A sheet-qualified address, as tables.add needs (unqualified means the active sheet). */

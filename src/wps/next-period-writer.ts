@@ -6,7 +6,7 @@
  * says which steps were done (docs/使用说明.md).
  */
 import {
-  columnLetter,
+  rangeAddress,
   recheckNextPeriod,
   settingsSheetName,
   sheetFormat,
@@ -21,11 +21,6 @@ import type { EtWorkbook, EtWorksheet, EtWorksheets } from "./et-types";
 import { readSheetGrids } from "./read-sheets";
 import { writeNewSheet } from "./template-writer";
 import { WpsHostError } from "./wps-errors";
-
-function rangeAddress(row: number, column: number, rows: number, columns: number): string {
-  const start = `${columnLetter(column)}${row + 1}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows}`;
-}
 
 function writeRange(worksheet: EtWorksheet, write: CellWrite): void {
   const values = write.values.map((row) => row.map(writeInput));

@@ -6,8 +6,8 @@
  * frozen panes, activating a sheet — is left out, or done where WPS has it (Activate).
  */
 import {
+  rangeAddress,
   extensionFormat,
-  columnLetter,
   formulaMatrix,
   headerFill,
   sheetFormat,
@@ -24,11 +24,6 @@ import { xlBetween, xlValidAlertStop, xlValidateList, type EtWorksheet, type EtW
 export function etColor(rgb: string): number {
   const value = parseInt(rgb, 16);
   return ((value & 0xff) << 16) | (value & 0xff00) | ((value >> 16) & 0xff);
-}
-
-function rangeAddress(row: number, column: number, rows: number, columns: number): string {
-  const start = `${columnLetter(column)}${row + 1}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(column + columns - 1)}${row + rows}`;
 }
 
 function writeBlock(worksheet: EtWorksheet, block: CellBlock): void {

@@ -15,6 +15,12 @@ export function cellAddress(rowIndex: number, columnIndex: number): string {
   return `${columnLetter(columnIndex)}${rowIndex + 1}`;
 }
 
+/** The A1 address of `rows` × `columns` cells from zero-based (row, column): "C5", or "C5:E9". */
+export function rangeAddress(row: number, column: number, rows: number, columns: number): string {
+  const start = cellAddress(row, column);
+  return rows === 1 && columns === 1 ? start : `${start}:${cellAddress(row + rows - 1, column + columns - 1)}`;
+}
+
 /** Parses "C5" (optionally "Sheet!C5" or "$C$5") into zero-based indices. */
 export function parseAddress(address: string): { row: number; column: number } | null {
   const match = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
