@@ -4,21 +4,13 @@
  * nothing changed when the batch fails or the workbook changed after the confirmation.
  */
 import { afterEach, describe, expect, test } from "@jest/globals";
-import {
-  historySheetName,
-  isFormulaValue,
-  kaijuBahao,
-  planNextPeriod,
-  settingsSheetName,
-  workbookGrids,
-  type NextPeriodPlan,
-  type SheetGrid,
-} from "../src/core";
+import { historySheetName, kaijuBahao, settingsSheetName, workbookGrids, type SheetGrid } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import { ExcelWorkbookHost } from "../src/excel/excel-host";
 import { ExcelHostError } from "../src/excel/office-errors";
 import * as nextPeriodModule from "../src/core/workbook/next-period";
 import * as excelNextPeriod from "../src/excel/next-period-writer";
+import { planOf, visibleCells } from "./support/next-period";
 import { FakeExcel } from "./support/fake-excel";
 import { readPerformanceBudgets } from "./support/performance-budgets";
 import { budgetAt, measuredHosts } from "./support/sync-counts";
@@ -33,27 +25,6 @@ function installed(grids: readonly SheetGrid[], excelApi = "1.1"): FakeExcel {
   const fake = new FakeExcel(grids, { excelApi });
   fake.install();
   return fake;
-}
-
-function planOf(grids: readonly SheetGrid[]): NextPeriodPlan {
-  const outcome = planNextPeriod(grids);
-  if (!outcome.ok) throw new Error(outcome.reason);
-  return outcome.plan;
-}
-
-/** A sheet's cells as a person sees them: formulas by their text, values as they are, blanks left out. */
-function cells(grids: readonly SheetGrid[]): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  for (const grid of grids) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value === null || value === undefined || value === "") return;
-        const shown = isFormulaValue(value) ? `=${(value as { formula: string }).formula}` : value;
-        found.set(`${grid.name}!${r + (grid.originRow ?? 0)},${c + (grid.originColumn ?? 0)}`, shown);
-      }),
-    );
-  }
-  return found;
 }
 
 const { maxPerAction } = readPerformanceBudgets().contextSyncs;
@@ -71,8 +42,8 @@ describe("ExcelWorkbookHost.startNextPeriod", () => {
 
     const memory = new MemoryWorkbook(withoutHistory(), kaijuBahao, () => Promise.resolve(nextPeriodModule));
     await memory.startNextPeriod(planOf(await memory.readWorkbook()));
-    const expected = cells(await memory.readWorkbook());
-    expect(cells(await excel.readWorkbook({ formulas: true }))).toEqual(expected);
+    const expected = visibleCells(await memory.readWorkbook());
+    expect(visibleCells(await excel.readWorkbook({ formulas: true }))).toEqual(expected);
     expect(fake.sheetNames()).toContain(historySheetName);
     // The new sheet is formatted as 创建模板 formats one: the ratio columns as percentages.
     expect(fake.cell(historySheetName, "J2").numberFormat).toBe("0.0%");

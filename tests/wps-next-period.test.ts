@@ -3,20 +3,14 @@
  * and what a failure midway leaves (ET has no batch) and says.
  */
 import { describe, expect, test } from "@jest/globals";
-import {
-  historySheetName,
-  isFormulaValue,
-  planNextPeriod,
-  settingsSheetName,
-  type NextPeriodPlan,
-  type SheetGrid,
-} from "../src/core";
+import { historySheetName, isFormulaValue, settingsSheetName, type SheetGrid } from "../src/core";
 import { MemoryWorkbook } from "../src/core/workbook/memory-workbook";
 import type { EtApplication } from "../src/wps/et-types";
 import { WpsWorkbookHost } from "../src/wps/wps-host";
 import { kaijuBahao } from "../src/core";
 import * as nextPeriodModule from "../src/core/workbook/next-period";
 import * as wpsNextPeriod from "../src/wps/next-period-writer";
+import { planOf, visibleCells } from "./support/next-period";
 import { FakeEt, type EtSeedCell, type EtSheetSeed } from "./support/fake-et";
 import { cachedSampleGrids } from "./support/sample";
 
@@ -35,27 +29,6 @@ function seeds(grids: readonly SheetGrid[]): EtSheetSeed[] {
   }));
 }
 
-function planOf(grids: readonly SheetGrid[]): NextPeriodPlan {
-  const outcome = planNextPeriod(grids);
-  if (!outcome.ok) throw new Error(outcome.reason);
-  return outcome.plan;
-}
-
-/** Cells as a person sees them: formulas by their text, blanks left out. */
-function cells(grids: readonly SheetGrid[]): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  for (const grid of grids) {
-    grid.values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value === null || value === undefined || value === "") return;
-        const shown = isFormulaValue(value) ? `=${(value as { formula: string }).formula}` : value;
-        found.set(`${grid.name}!${r + (grid.originRow ?? 0)},${c + (grid.originColumn ?? 0)}`, shown);
-      }),
-    );
-  }
-  return found;
-}
-
 const hostOf = (fake: FakeEt) =>
   new WpsWorkbookHost(fake.application as EtApplication, {
     customFunctions: false,
@@ -71,9 +44,9 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
 
     const memory = new MemoryWorkbook(cachedSampleGrids(), kaijuBahao, () => Promise.resolve(nextPeriodModule));
     await memory.startNextPeriod(planOf(await memory.readWorkbook()));
-    const wpsCells = cells(await wps.readWorkbook({ formulas: true }));
+    const wpsCells = visibleCells(await wps.readWorkbook({ formulas: true }));
     // ET's formula cells read back with the cached results the stand-in was seeded with; compare the rest.
-    expect(wpsCells).toEqual(cells(await memory.readWorkbook()));
+    expect(wpsCells).toEqual(visibleCells(await memory.readWorkbook()));
     expect(fake.sheetNames()).toContain(historySheetName);
   });
 
@@ -103,7 +76,7 @@ describe("WpsWorkbookHost.startNextPeriod", () => {
     const before = await wps.readWorkbook({ formulas: true });
     fake.protectSheet(historySheetName);
     await expect(wps.startNextPeriod(planOf(before))).rejects.toMatchObject({ name: "WpsHostError" });
-    expect(cells(await wps.readWorkbook({ formulas: true }))).toEqual(cells(before));
+    expect(visibleCells(await wps.readWorkbook({ formulas: true }))).toEqual(visibleCells(before));
   });
 
   test("where WPS has Unprotect and Protect, a protected 历史数据 is lifted for the archive and protected again", async () => {
