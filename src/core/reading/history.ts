@@ -5,6 +5,7 @@
  * need (上年同期, 上期, a period's item counts) are here too, so they agree.
  */
 import type { ProgressStatus } from "../calc/calc";
+import type { RowNumbers } from "../calc/figures";
 import type { Catalog } from "../spec/catalog/types";
 import { historyColumns, historyItemCategory, historySheetName, type HistoryColumnKey } from "../spec/history-layout";
 import type { Issue } from "../spec/issues";
@@ -20,7 +21,8 @@ export interface HistoryPeriod {
   month: number;
 }
 
-export interface HistoryRecord {
+/** A period's row: its figures as an indicator row has them (unit, 本期值 … 同比), and where they belong. */
+export interface HistoryRecord extends RowNumbers {
   year: number;
   month: number;
   /** 累计截止月份 of that period; the month when the cell is empty. */
@@ -29,12 +31,6 @@ export interface HistoryRecord {
   /** The category sheet's name, or 民生实事明细 for an item. */
   category: string;
   name: string;
-  unit: string;
-  actual: number | null;
-  target: number | null;
-  completion: number | null;
-  prior: number | null;
-  growth: number | null;
   /** Items only: 省级 or 市级, and the status against that period's 序时进度. */
   level: ItemLevel | null;
   status: ProgressStatus | null;

@@ -1,5 +1,6 @@
 /** Reading a category sheet's indicator table into typed rows, noting every cell that needs a look. */
 import * as z from "zod/mini";
+import type { RowNumbers } from "../calc/figures";
 import { GridReader, type SheetGrid } from "./grid";
 import type { Issue } from "../spec/issues";
 import {
@@ -16,18 +17,11 @@ import {
 } from "../spec/layout";
 import { type ReadingNote, type ReadingProblem, readNumber } from "./numbers";
 
-export interface IndicatorRow {
+export interface IndicatorRow extends RowNumbers {
   sheet: string;
   /** Zero-based sheet row. */
   row: number;
   name: string;
-  unit: string;
-  actual: number | null;
-  target: number | null;
-  /** As typed (or as a formula left it); null when empty. */
-  completion: number | null;
-  prior: number | null;
-  growth: number | null;
   template: string;
   sentenceEnd: SentenceEnd;
   include: boolean;
