@@ -99,3 +99,15 @@ export interface WpsAddinApi {
     options?: object,
   ): unknown;
 }
+
+/**
+ * Calls `member` of `host` where this WPS has it (Activate, Select, Protect, Unprotect: outside the
+ * subset, so used only where `in` finds them); false where it does not.
+ */
+export function callIfPresent(host: object, member: string): boolean {
+  if (!(member in host)) return false;
+  const method = (host as Record<string, unknown>)[member];
+  if (typeof method !== "function") return false;
+  method.call(host);
+  return true;
+}

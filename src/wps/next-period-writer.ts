@@ -17,7 +17,7 @@ import {
   type NextPeriodApplied,
   type NextPeriodPlan,
 } from "../core";
-import type { EtWorkbook, EtWorksheet, EtWorksheets } from "./et-types";
+import { callIfPresent, type EtWorkbook, type EtWorksheet, type EtWorksheets } from "./et-types";
 import { readSheetGrids } from "./read-sheets";
 import { writeNewSheet } from "./template-writer";
 import { WpsHostError } from "./wps-errors";
@@ -25,12 +25,6 @@ import { WpsHostError } from "./wps-errors";
 function writeRange(worksheet: EtWorksheet, write: CellWrite): void {
   const values = write.values.map((row) => row.map(writeInput));
   worksheet.Range(rangeAddress(write.row, write.column, values.length, values[0]!.length)).Value2 = values;
-}
-
-/** Calls VBA's `member` (Protect, Unprotect: outside the subset) where this WPS has it. */
-function callIfPresent(worksheet: EtWorksheet, member: "Protect" | "Unprotect"): void {
-  const method = member in worksheet ? (worksheet as unknown as Record<string, unknown>)[member] : undefined;
-  if (typeof method === "function") method.call(worksheet);
 }
 
 /** What went wrong midway, with the steps done and not done, so the person can finish by hand. */

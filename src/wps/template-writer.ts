@@ -18,7 +18,14 @@ import {
   type SheetGrid,
   type TemplatePlan,
 } from "../core";
-import { xlBetween, xlValidAlertStop, xlValidateList, type EtWorksheet, type EtWorksheets } from "./et-types";
+import {
+  callIfPresent,
+  xlBetween,
+  xlValidAlertStop,
+  xlValidateList,
+  type EtWorksheet,
+  type EtWorksheets,
+} from "./et-types";
 
 /** An "RRGGBB" colour as ET's BGR number (red + green × 256 + blue × 65536). */
 export function etColor(rgb: string): number {
@@ -80,11 +87,6 @@ function writeExtension(worksheets: EtWorksheets, extension: SheetExtension): vo
   setWidths(worksheet, format.widenedColumns);
 }
 
-/** Whether this WPS has `member` on `host` (outside the subset: used only where present). */
-function has(host: object, member: string): boolean {
-  return member in host && typeof (host as Record<string, unknown>)[member] === "function";
-}
-
 /**
  * Writes every addition of `plan`. Worksheets.Add() puts a sheet before the active one and activates
  * it, so the new sheets are added last to first and end up in the template's order, the first shown.
@@ -96,5 +98,5 @@ export function writeTemplatePlan(worksheets: EtWorksheets, plan: TemplatePlan):
     first = worksheets.Add();
     writeNewSheet(first, grid);
   }
-  if (first && has(first, "Activate")) (first as EtWorksheet & { Activate(): void }).Activate();
+  if (first) callIfPresent(first, "Activate");
 }

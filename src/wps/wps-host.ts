@@ -20,7 +20,7 @@ import {
   type NextPeriodApplied,
   type NextPeriodPlan,
 } from "../core";
-import type { EtApplication, EtWorkbook, EtWorksheet } from "./et-types";
+import { callIfPresent, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et-types";
 import { readSheetGrids } from "./read-sheets";
 import type * as NextPeriodWriter from "./next-period-writer";
 import { writeTemplatePlan } from "./template-writer";
@@ -48,15 +48,6 @@ function withWorkbook<T>(app: EtApplication, action: string, work: (workbook: Et
   } catch (error) {
     return Promise.reject(wpsHostError(action, error));
   }
-}
-
-/** Calls `member` of `host` where this WPS has it (outside the subset); false where it does not. */
-function callIfPresent(host: object, member: string): boolean {
-  if (!(member in host)) return false;
-  const method = (host as Record<string, unknown>)[member];
-  if (typeof method !== "function") return false;
-  method.call(host);
-  return true;
 }
 
 export class WpsWorkbookHost implements WorkbookHost {
